@@ -1,0 +1,56 @@
+# CoachReady. Two commands matter: `make demo` runs the product, `make test`
+# runs the tests. Both work on a fresh machine with Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: install test-install demo test lint e2e bench migrate clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "CoachReady needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+test-install: $(VENV)/.installed-test
+
+migrate: install
+	$(BIN)/coachready migrate --noinput
+
+demo: migrate
+	$(BIN)/coachready load-demo
+	@echo "Serving on http://$(HOST)/ (Ctrl-C stops)"
+	$(BIN)/coachready runserver $(HOST)
+
+lint: test-install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy --strict src/coachready/rules
+
+test: lint
+	@if [ -x /usr/bin/chromium ]; then \
+		echo "Chromium found: the browser journeys run too."; \
+		$(BIN)/pytest -n 2 --dist loadfile; \
+	else \
+		echo "Chromium not found at /usr/bin/chromium: SKIPPING the browser journeys (make e2e needs it)."; \
+		$(BIN)/pytest -n 2 --dist loadfile -m "not e2e"; \
+	fi
+
+e2e: test-install
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -p no:xdist
+
+bench: install
+	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var test-results .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CertsConfig(AppConfig):
+    name = "coachready.certs"
+    label = "certs"

@@ -1,0 +1,84 @@
+"""Certification records: every course, check and licence a volunteer holds.
+
+Records are never deleted from the product. An expired record stays visible
+and simply stops counting; a rejected upload stays with its reason. Only
+verified records count towards a verdict.
+"""
+
+from __future__ import annotations
+
+import uuid
+from django.conf import settings
+from django.db import models
+
+
+def evidence_path(instance: CertificationRecord, filename: str) -> str:
+    # A random name: file names are guessable and may carry personal data.
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"{settings.PRIVATE_MEDIA_PREFIX}certs/{uuid.uuid4().hex}.{suffix[:5]}"
+
+
+class CertificationRecord(models.Model):
+    class Source(models.TextChoices):
+        ONLINE = "online", "Online course"
+        EVENT = "event", "In-person training event"
+        UPLOAD = "upload", "Certificate upload"
+        CROSSCERT = "crosscert", "Cross-certification"
+        IMPORT = "import", "Import"
+        MANUAL = "manual", "Entered by an administrator"
+
+    class Status(models.TextChoices):
+        VERIFIED = "verified", "Verified"
+        PENDING = "pending", "Pending verification"
+        REJECTED = "rejected", "Rejected"
+
+    person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="records")
+    # A requirement code from the rules engine (safe_haven, coach_10u, ...).
+    requirement = models.CharField(max_length=40)
+    completed_on = models.DateField()
+    # Last day the record counts, when the certificate itself says so;
+    # otherwise the policy computes it from completed_on.
+    valid_until = models.DateField(null=True, blank=True)
+    risk_status = models.CharField(max_length=10, blank=True)
+    source = models.CharField(max_length=12, choices=Source.choices)
+    # Where the record came from inside the product, e.g. "training.enrollment:12".
+    source_ref = models.CharField(max_length=80, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.VERIFIED)
+    evidence = models.FileField(upload_to=evidence_path, blank=True, max_length=200)
+    note = models.TextField(blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["person_id", "requirement", "-completed_on"]
+        indexes = [
+            models.Index(fields=["person", "requirement"]),
+            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["requirement", "valid_until"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.requirement} {self.completed_on} ({self.get_status_display()})"
+
+    @property
+    def counts(self) -> bool:
+        return self.status == self.Status.VERIFIED
+
+    def as_rule_record(self):  # -> coachready.rules.Record
+        from coachready.rules import Record
+
+        return Record(
+            requirement=self.requirement,
+            completed_on=self.completed_on,
+            valid_until=self.valid_until,
+            risk_status=self.risk_status or None,
+            source=self.source,
+            ref=self.pk,
+        )

@@ -1,0 +1,102 @@
+"""Writing certification records. Every app that grants a certificate (a
+training event's attendance, a cross-certification, an import, an
+administrator's manual entry) goes through here, so each record carries its
+source and each write its audit entry."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from coachready.certs.models import CertificationRecord
+from coachready.org.audit import log_action
+from coachready.org.models import Person
+
+
+@transaction.atomic
+def record_completion(
+    person: Person,
+    requirement: str,
+    completed_on: date,
+    *,
+    source: str,
+    user: Any = None,
+    valid_until: date | None = None,
+    risk_status: str = "",
+    source_ref: str = "",
+    note: str = "",
+    evidence: Any = None,
+    verified: bool = True,
+) -> CertificationRecord:
+    """Store one completed requirement for `person` and audit it.
+
+    A verified record counts at once; an unverified one (a volunteer's own
+    upload) waits in the region's verification queue.
+    """
+    now = timezone.now()
+    record = CertificationRecord(
+        person=person,
+        requirement=requirement,
+        completed_on=completed_on,
+        valid_until=valid_until,
+        risk_status=risk_status,
+        source=source,
+        source_ref=source_ref,
+        note=note,
+        status=CertificationRecord.Status.VERIFIED if verified else CertificationRecord.Status.PENDING,
+        verified_by=user if verified and getattr(user, "is_authenticated", False) else None,
+        verified_at=now if verified else None,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    if evidence is not None:
+        record.evidence = evidence
+    record.full_clean(exclude=["evidence", "person"])
+    record.save()
+    log_action(
+        "certs.record.created",
+        user=user,
+        obj=record,
+        region=person.home_region_id,
+        summary=f"{requirement} completed {completed_on} for {person.display_name} ({source})",
+        data={
+            "person": person.pk,
+            "requirement": requirement,
+            "completed_on": completed_on,
+            "valid_until": valid_until,
+            "source": source,
+            "source_ref": source_ref,
+            "status": record.status,
+        },
+    )
+    return record
+
+
+def rule_records_by_person(person_ids: Iterable[int]) -> dict[int, list]:
+    """Verified records as engine `Record`s, keyed by person id, in one query.
+
+    Bulk pages (dashboards, reports, reminders) call this once for all the
+    people they show instead of querying per person.
+    """
+    from coachready.rules import Record
+
+    by_person: dict[int, list] = defaultdict(list)
+    rows = CertificationRecord.objects.filter(
+        person_id__in=list(person_ids), status=CertificationRecord.Status.VERIFIED
+    ).values_list("pk", "person_id", "requirement", "completed_on", "valid_until", "risk_status", "source")
+    for pk, person_id, requirement, completed_on, valid_until, risk_status, source in rows:
+        by_person[person_id].append(
+            Record(
+                requirement=requirement,
+                completed_on=completed_on,
+                valid_until=valid_until,
+                risk_status=risk_status or None,
+                source=source,
+                ref=pk,
+            )
+        )
+    return by_person

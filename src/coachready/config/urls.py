@@ -1,0 +1,37 @@
+"""URL map. Each app owns its own urls module; this file only mounts them."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from coachready.api.urls import api
+
+urlpatterns = [
+    path("accounts/", include("allauth.urls")),
+    path("django-admin/", admin.site.urls),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", api.urls),
+    path("", include("coachready.core.urls")),
+    path("", include("coachready.org.urls")),
+    path("", include("coachready.certs.urls")),
+    path("", include("coachready.teams.urls")),
+    path("", include("coachready.training.urls")),
+    path("", include("coachready.crosscert.urls")),
+    path("", include("coachready.heading.urls")),
+    path("", include("coachready.schoolyard.urls")),
+    path("", include("coachready.notify.urls")),
+    path("", include("coachready.imports.urls")),
+    path("", include("coachready.site.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL + "images/", document_root=settings.MEDIA_ROOT / "images")
+
+# Wagtail serves the region's public website for every path not taken above.
+urlpatterns.append(path("", include(wagtail_urls)))

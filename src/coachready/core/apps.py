@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "coachready.core"
+    label = "core"
+
+    def nav_links(self, request):
+        from django.urls import reverse
+
+        from coachready.core.navigation import Link
+
+        if request.user.is_authenticated:
+            return [Link("Home", reverse("core:home"), order=0)]
+        return []

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from coachready.core import views
+
+app_name = "core"
+urlpatterns = [
+    path("app/", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+]

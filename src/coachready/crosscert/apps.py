@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CrosscertConfig(AppConfig):
+    name = "coachready.crosscert"
+    label = "crosscert"

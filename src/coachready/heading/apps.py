@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HeadingConfig(AppConfig):
+    name = "coachready.heading"
+    label = "heading"

@@ -1,0 +1,156 @@
+"""The one access layer for people and regions.
+
+Every view that shows or changes a region's data asks here first. Scope runs
+down the org tree: a role held nationally covers every region, one held at a
+section covers the regions of its areas, one held at an area covers its
+regions, one held at a region covers that region. Everything else is denied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from coachready.org.models import Person, Region, RoleAssignment
+from coachready.org.models.roles import ADMIN_ROLES
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The org units a user holds some set of roles at."""
+
+    national: bool = False
+    section_ids: frozenset[int] = frozenset()
+    area_ids: frozenset[int] = frozenset()
+    region_ids: frozenset[int] = frozenset()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.national or self.section_ids or self.area_ids or self.region_ids)
+
+    def region_filter(self, field: str = "") -> Q:
+        """A filter for Region rows, or for rows whose region FK is `field`."""
+        if self.national:
+            return Q()
+        own = f"{field}_id" if field else "pk"
+        p = f"{field}__" if field else ""
+        return (
+            Q(**{f"{own}__in": self.region_ids})
+            | Q(**{f"{p}area_id__in": self.area_ids})
+            | Q(**{f"{p}area__section_id__in": self.section_ids})
+        )
+
+    def covers(self, region: Region) -> bool:
+        if self.national:
+            return True
+        if region.pk in self.region_ids or region.area_id in self.area_ids:
+            return True
+        return bool(self.section_ids) and region.area.section_id in self.section_ids
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def scope_for(user, roles: Iterable[str] = ADMIN_ROLES, *, on: date | None = None) -> Scope:
+    """Where `user` holds any of `roles` today. Superusers hold everything."""
+    if not getattr(user, "is_authenticated", False):
+        return Scope()
+    if user.is_superuser:
+        return Scope(national=True)
+    roles = frozenset(roles)
+    cache = user.__dict__.setdefault("_coachready_scopes", {})
+    key = (roles, on)
+    if key in cache:
+        return cache[key]
+    rows = RoleAssignment.objects.active_on(on or _today()).filter(
+        person__user=user, role__in=roles
+    ).values_list("region_id", "area_id", "section_id")
+    national, sections, areas, regions = False, set(), set(), set()
+    for region_id, area_id, section_id in rows:
+        if region_id:
+            regions.add(region_id)
+        elif area_id:
+            areas.add(area_id)
+        elif section_id:
+            sections.add(section_id)
+        else:
+            national = True
+    scope = Scope(national, frozenset(sections), frozenset(areas), frozenset(regions))
+    cache[key] = scope
+    return scope
+
+
+def is_admin(user) -> bool:
+    """Does the user administer any part of the tree?"""
+    return not scope_for(user).empty
+
+
+def regions_for(user, roles: Iterable[str] = ADMIN_ROLES) -> QuerySet[Region]:
+    scope = scope_for(user, roles)
+    if scope.empty:
+        return Region.objects.none()
+    return Region.objects.filter(scope.region_filter()).select_related("area__section")
+
+
+def can_admin_region(user, region: Region, roles: Iterable[str] = ADMIN_ROLES) -> bool:
+    return scope_for(user, roles).covers(region)
+
+
+def get_region_for(user, number: int, roles: Iterable[str] = ADMIN_ROLES) -> Region:
+    """The region numbered `number`, if `user` holds one of `roles` over it.
+
+    Unknown regions are 404; known ones outside the user's scope are 403, so
+    an outsider learns nothing more than that they may not look.
+    """
+    try:
+        region = Region.objects.select_related("area__section").get(number=number)
+    except Region.DoesNotExist:
+        raise Http404("No such region.") from None
+    if not can_admin_region(user, region, roles):
+        raise PermissionDenied("You do not administer this region.")
+    return region
+
+
+def people_for(user, roles: Iterable[str] = ADMIN_ROLES) -> QuerySet[Person]:
+    """The volunteers whose records `user` may see: themself, plus everyone
+    whose home region their administrator roles cover."""
+    if not getattr(user, "is_authenticated", False):
+        return Person.objects.none()
+    scope = scope_for(user, roles)
+    own = Q(user=user)
+    if scope.empty:
+        return Person.objects.filter(own)
+    if scope.national:
+        return Person.objects.all()
+    return Person.objects.filter(own | scope.region_filter("home_region"))
+
+
+def get_person_for(user, pk: int, *, write: bool = False) -> Person:
+    """One volunteer, if `user` may see them (or change them, with write=True).
+
+    People see and edit their own record; administrators covering the
+    person's home region see and change theirs.
+    """
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied("Sign in first.")
+    try:
+        person = Person.objects.select_related("home_region__area__section", "user").get(pk=pk)
+    except (Person.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such volunteer.") from None
+    if person.user_id == user.pk and person.user_id is not None:
+        return person
+    if can_admin_region(user, person.home_region):
+        return person
+    raise PermissionDenied("You may not see this volunteer's records.")
+
+
+def holds_role_in(user, role: str, region: Region) -> bool:
+    """Does `user` hold `role` at `region` or at a unit above it?"""
+    return scope_for(user, [role]).covers(region)

@@ -1,0 +1,76 @@
+"""Workflows on people and roles; each is one transaction with its audit entry."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from coachready.org.audit import log_action
+from coachready.org.models import Person, Region, RoleAssignment
+
+
+@transaction.atomic
+def assign_role(
+    person: Person,
+    role: str,
+    *,
+    region: Region | None,
+    start_on: date,
+    end_on: date | None = None,
+    division: str = "",
+    user: Any = None,
+) -> RoleAssignment:
+    assignment = RoleAssignment(
+        person=person, role=role, region=region, start_on=start_on, end_on=end_on, division=division
+    )
+    assignment.full_clean()
+    assignment.save()
+    log_action(
+        "org.role.assigned",
+        user=user,
+        obj=assignment,
+        region=region or person.home_region,
+        summary=f"{person.display_name}: {assignment.get_role_display()} from {start_on}",
+        data={"person": person.pk, "role": role, "start_on": start_on, "end_on": end_on},
+    )
+    return assignment
+
+
+@transaction.atomic
+def end_role(assignment: RoleAssignment, *, end_on: date, user: Any = None) -> RoleAssignment:
+    if end_on < assignment.start_on:
+        raise ValueError("A role cannot end before it starts.")
+    old = assignment.end_on
+    assignment.end_on = end_on
+    assignment.save(update_fields=["end_on"])
+    log_action(
+        "org.role.ended",
+        user=user,
+        obj=assignment,
+        region=assignment.region or assignment.person.home_region,
+        summary=f"{assignment.person.display_name}: {assignment.get_role_display()} ends {end_on}",
+        data={"end_on": [old, end_on]},
+    )
+    return assignment
+
+
+@transaction.atomic
+def update_person(person: Person, fields: dict[str, Any], *, user: Any = None) -> Person:
+    before = {k: getattr(person, k) for k in fields}
+    for key, value in fields.items():
+        setattr(person, key, value)
+    person.full_clean()
+    person.save()
+    changed = {k: [before[k], v] for k, v in fields.items() if before[k] != v}
+    if changed:
+        log_action(
+            "org.person.updated",
+            user=user,
+            obj=person,
+            region=person.home_region_id,
+            summary=f"{person.display_name}: {', '.join(sorted(changed))} changed",
+            data=changed,
+        )
+    return person

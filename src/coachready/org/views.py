@@ -1,0 +1,130 @@
+"""Region administration of people, roles and the audit log. Thin: every
+lookup goes through coachready.org.access, every write through services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from coachready.org import services
+from coachready.org.access import get_person_for, get_region_for, regions_for
+from coachready.org.forms import PersonForm, RoleAssignmentForm
+from coachready.org.models import AuditEntry, Person, RoleAssignment
+
+
+@login_required
+def region_list(request):
+    regions = regions_for(request.user)
+    if not regions:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied("You do not administer any region.")
+    if len(regions) == 1:
+        return redirect("org:region", number=regions[0].number)
+    return render(request, "org/region_list.html", {"regions": regions})
+
+
+@login_required
+def region_overview(request, number: int):
+    region = get_region_for(request.user, number)
+    today = timezone.localdate()
+    roles = (
+        RoleAssignment.objects.active_on(today)
+        .filter(region=region)
+        .select_related("person")
+        .order_by("role", "person__last_name")
+    )
+    return render(
+        request,
+        "org/region_overview.html",
+        {"region": region, "roles": roles, "volunteer_count": Person.objects.filter(home_region=region).count()},
+    )
+
+
+@login_required
+def people(request, number: int):
+    region = get_region_for(request.user, number)
+    query = request.GET.get("q", "").strip()[:100]
+    qs = Person.objects.filter(home_region=region)
+    if query:
+        qs = qs.filter(
+            Q(first_name__icontains=query)
+            | Q(last_name__icontains=query)
+            | Q(preferred_name__icontains=query)
+            | Q(email__icontains=query)
+            | Q(volunteer_id=query)
+        )
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "org/people.html", {"region": region, "page": page, "query": query})
+
+
+@login_required
+def person_detail(request, pk: int):
+    person = get_person_for(request.user, pk)
+    form = PersonForm(instance=person)
+    if request.method == "POST":
+        person = get_person_for(request.user, pk, write=True)
+        form = PersonForm(request.POST, instance=Person.objects.get(pk=person.pk))
+        if form.is_valid():
+            services.update_person(person, form.cleaned_data, user=request.user)
+            messages.success(request, "Saved.")
+            return redirect("org:person", pk=person.pk)
+    roles = person.roles.select_related("region", "area", "section").order_by("-start_on")
+    return render(
+        request, "org/person.html", {"person": person, "form": form, "roles": roles}
+    )
+
+
+@login_required
+def roles(request, number: int):
+    region = get_region_for(request.user, number)
+    form = RoleAssignmentForm(request.POST if request.method == "POST" else None, region=region)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.assign_role(
+            data["person"], data["role"], region=region,
+            start_on=data["start_on"], end_on=data["end_on"], user=request.user,
+        )
+        messages.success(request, f"{data['person'].display_name} now holds the role.")
+        return redirect("org:roles", number=region.number)
+    assignments = (
+        RoleAssignment.objects.filter(region=region)
+        .select_related("person")
+        .order_by("role", "person__last_name", "-start_on")
+    )
+    return render(
+        request,
+        "org/roles.html",
+        {"region": region, "form": form, "assignments": assignments, "today": timezone.localdate()},
+    )
+
+
+@login_required
+@require_POST
+def end_role(request, number: int, pk: int):
+    region = get_region_for(request.user, number)
+    assignment = get_object_or_404(RoleAssignment, pk=pk, region=region)
+    today = timezone.localdate()
+    try:
+        services.end_role(assignment, end_on=max(today, assignment.start_on), user=request.user)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "The role has ended.")
+    return redirect("org:roles", number=region.number)
+
+
+@login_required
+def audit_log(request, number: int):
+    region = get_region_for(request.user, number)
+    entries = AuditEntry.objects.filter(region=region).select_related("actor")
+    action = request.GET.get("action", "").strip()[:80]
+    if action:
+        entries = entries.filter(action__startswith=action)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "org/audit.html", {"region": region, "page": page, "action": action})

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SchoolyardConfig(AppConfig):
+    name = "coachready.schoolyard"
+    label = "schoolyard"

@@ -1,0 +1,78 @@
+"""Shared personas: the people every view test talks about.
+
+`world` builds Region 60 and Region 61 in one area and section, with a coach,
+the region's RCA, RC and safety advocate, an instructor, a referee, the Area
+and Section coach administrators, the National Coach and Region 61's RCA.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from coachready.org.models import Area, Person, Region, Role, Section
+from tests.factories import give_role, make_person, make_region
+
+
+@dataclass
+class World:
+    section: Section
+    area: Area
+    region: Region
+    other_region: Region
+    coach: Person
+    rca: Person
+    rc: Person
+    safety: Person
+    instructor: Person
+    referee: Person
+    area_ca: Person
+    section_ca: Person
+    national: Person
+    other_rca: Person
+    other_instructor: Person
+
+
+@pytest.fixture
+def world(db) -> World:
+    region = make_region(60, "Alhambra/Monterey Park", email="coaches@region60.example.org", phone="626-244-7374")
+    other = make_region(61, "Sample Valley", area=region.area)
+    people = {
+        "coach": make_person(region, "Casey", "Coach"),
+        "rca": make_person(region, "Rita", "Administrator"),
+        "rc": make_person(region, "Ray", "Commissioner"),
+        "safety": make_person(region, "Sam", "Advocate"),
+        "instructor": make_person(region, "Ines", "Instructor"),
+        "referee": make_person(region, "Reggie", "Referee"),
+        "area_ca": make_person(region, "Alma", "Area"),
+        "section_ca": make_person(region, "Sergio", "Section"),
+        "national": make_person(region, "Nora", "National"),
+        "other_rca": make_person(other, "Otto", "Outsider"),
+        "other_instructor": make_person(other, "Olga", "Instructor"),
+    }
+    give_role(people["coach"], Role.COACH, region=region)
+    give_role(people["rca"], Role.REGIONAL_COACH_ADMINISTRATOR, region=region)
+    give_role(people["rc"], Role.REGIONAL_COMMISSIONER, region=region)
+    give_role(people["safety"], Role.SAFETY_ADVOCATE, region=region)
+    give_role(people["instructor"], Role.INSTRUCTOR, region=region)
+    give_role(people["referee"], Role.REFEREE, region=region)
+    give_role(people["area_ca"], Role.AREA_COACH_ADMINISTRATOR, area=region.area)
+    give_role(people["section_ca"], Role.SECTION_COACH_ADMINISTRATOR, section=region.area.section)
+    give_role(people["national"], Role.NATIONAL_COACH)
+    give_role(people["other_rca"], Role.REGIONAL_COACH_ADMINISTRATOR, region=other)
+    give_role(people["other_instructor"], Role.INSTRUCTOR, region=other)
+    return World(section=region.area.section, area=region.area, region=region, other_region=other, **people)
+
+
+@pytest.fixture
+def login(client):
+    """`login(person)` signs the test client in as that person's account."""
+
+    def _login(person: Person | None):
+        client.logout()
+        if person is not None:
+            client.force_login(person.user)
+        return client
+
+    return _login

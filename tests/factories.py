@@ -1,0 +1,69 @@
+"""Small builders for test data. Tests read like the domain: named people in
+named regions, not anonymous rows."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+from coachready.certs.models import CertificationRecord
+from coachready.org.models import Area, Person, Region, RoleAssignment, Section, User
+
+_seq = itertools.count(1)
+
+TEST_PASSWORD = "a-long-test-password-42"
+
+
+def make_region(number: int, name: str = "", area: Area | None = None, **extra) -> Region:
+    if area is None:
+        section, _ = Section.objects.get_or_create(number=1, defaults={"name": "Test Section"})
+        area, _ = Area.objects.get_or_create(section=section, code="C", defaults={"name": "Test Area"})
+    return Region.objects.create(area=area, number=number, name=name or f"Region {number}", **extra)
+
+
+def make_person(region: Region, first: str = "Pat", last: str = "", *, user: bool = True, **extra) -> Person:
+    n = next(_seq)
+    last = last or f"Volunteer{n}"
+    email = extra.pop("email", f"{first}.{last}.{n}@example.org".lower())
+    account = None
+    if user:
+        account = User(username=email, email=email, first_name=first, last_name=last)
+        account.set_password(TEST_PASSWORD)
+        account.save()
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.create(user=account, email=email, verified=True, primary=True)
+    extra.setdefault("birth_date", date(1985, 6, 1))
+    return Person.objects.create(
+        first_name=first, last_name=last, email=email, home_region=region, user=account, **extra
+    )
+
+
+def give_role(person: Person, role: str, *, region=None, area=None, section=None, start_on=date(2020, 1, 1), **kw):
+    return RoleAssignment.objects.create(
+        person=person, role=role, region=region, area=area, section=section, start_on=start_on, **kw
+    )
+
+
+def give_record(person: Person, requirement: str, completed_on: date, **extra) -> CertificationRecord:
+    extra.setdefault("source", CertificationRecord.Source.ONLINE)
+    return CertificationRecord.objects.create(
+        person=person, requirement=requirement, completed_on=completed_on, **extra
+    )
+
+
+FULLY_CERTIFIED_FOR_10U = (
+    ("safe_haven", date(2020, 8, 1), {}),
+    ("concussion", date(2020, 8, 1), {}),
+    ("sudden_cardiac_arrest", date(2020, 8, 1), {}),
+    ("safesport", date(2025, 8, 1), {}),
+    ("background_check", date(2026, 7, 1), {"risk_status": "green"}),
+    ("live_scan", date(2020, 8, 1), {}),
+    ("referee_regional", date(2020, 8, 1), {}),
+    ("coach_10u", date(2021, 3, 1), {}),
+)
+
+
+def certify(person: Person, records=FULLY_CERTIFIED_FOR_10U) -> None:
+    for code, done, extra in records:
+        give_record(person, code, done, **extra)
