@@ -1,0 +1,92 @@
+"""Seasons, teams and the coaches assigned to them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Season(models.Model):
+    class Term(models.TextChoices):
+        FALL = "fall", "Fall"
+        SPRING = "spring", "Spring"
+
+    region = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="seasons")
+    # Membership year, named for the year it starts (MY2026 = 2026-08-01..2027-07-31).
+    membership_year = models.PositiveIntegerField()
+    term = models.CharField(max_length=8, choices=Term.choices, default=Term.FALL)
+    starts_on = models.DateField()
+    # The default target date of a coach's path to ready.
+    first_game_on = models.DateField()
+    ends_on = models.DateField()
+
+    class Meta:
+        ordering = ["-membership_year", "-starts_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "membership_year", "term"], name="season_unique_per_region"),
+            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="season_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"MY{self.membership_year} {self.get_term_display()}"
+
+
+class Team(models.Model):
+    season = models.ForeignKey(Season, on_delete=models.PROTECT, related_name="teams")
+    # A division code from the region's policy: schoolyard, 6U ... 19U.
+    division = models.CharField(max_length=12)
+    name = models.CharField(max_length=80)
+
+    class Meta:
+        ordering = ["season_id", "division", "name"]
+        constraints = [models.UniqueConstraint(fields=["season", "name"], name="team_name_unique_in_season")]
+        indexes = [models.Index(fields=["season", "division"])]
+
+    def __str__(self) -> str:
+        return f"{self.division} {self.name}"
+
+
+class CoachAssignment(models.Model):
+    """A person coaching a team. Refused when the person is not eligible,
+    unless an administrator overrides with a written reason."""
+
+    class Role(models.TextChoices):
+        HEAD_COACH = "head_coach", "Head coach"
+        ASSISTANT_COACH = "assistant_coach", "Assistant coach"
+
+    class Status(models.TextChoices):
+        # Pending: proposed for the team, waiting on certification; reminders
+        # go to pending coaches too.
+        PENDING = "pending", "Pending"
+        ACTIVE = "active", "Active"
+        ENDED = "ended", "Ended"
+
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="assignments")
+    person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="coach_assignments")
+    role = models.CharField(max_length=16, choices=Role.choices)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.ACTIVE)
+    override_reason = models.TextField(blank=True)
+    overridden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_at = models.DateTimeField(auto_now_add=True)
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["team_id", "role", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team"], condition=Q(role="head_coach", status="active"), name="one_active_head_coach_per_team"
+            ),
+            models.UniqueConstraint(
+                fields=["team", "person"], condition=~Q(status="ended"), name="person_once_per_team"
+            ),
+        ]
+        indexes = [models.Index(fields=["person", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.get_role_display()} of {self.team}"
