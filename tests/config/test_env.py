@@ -62,3 +62,21 @@ def test_smtp_url():
     assert config["EMAIL_PORT"] == 2525
     assert config["EMAIL_HOST_PASSWORD"] == "p@ss"
     assert config["EMAIL_USE_TLS"] is True
+
+
+def test_production_mode_passes_the_deploy_check(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL", "COACHREADY_TESTING"}}
+    env.update(
+        DEBUG="false",
+        SECRET_KEY="k" * 30 + "-production-secret-for-the-deploy-check",
+        ALLOWED_HOSTS="coach.example.org",
+        EMAIL_URL="smtp://user:pw@smtp.example.org:587",
+        COACHREADY_VAR_DIR=str(tmp_path),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING",
+         "--settings", "coachready.config.settings"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
