@@ -1,0 +1,102 @@
+"""iCalendar (RFC 5545) for training sessions: feeds and email attachments.
+
+Each session is one VEVENT whose UID never changes (`session-<id>@coachready`)
+and whose SEQUENCE is the event's change counter, so a calendar app that
+subscribed to a feed or imported an attachment replaces its copy after a
+change instead of showing the session twice. A cancelled event keeps its
+VEVENTs with STATUS:CANCELLED, which is how calendar apps learn to drop them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from coachready.training.models import Enrollment, Event, Session
+
+PRODID = "-//CoachReady//Training calendar//EN"
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def event_url(event: Event) -> str:
+    return settings.SITE_URL + reverse("training:event", args=[event.pk])
+
+
+def new_calendar(name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def _status(event: Event, enrollment: Enrollment | None) -> str:
+    if event.status == Event.Status.CANCELLED:
+        return "CANCELLED"
+    if enrollment is not None and enrollment.status == Enrollment.Status.CANCELLED:
+        return "CANCELLED"
+    if enrollment is not None and enrollment.status == Enrollment.Status.WAITLISTED:
+        return "TENTATIVE"
+    return "CONFIRMED"
+
+
+def session_vevent(session: Session, event: Event, *, enrollment: Enrollment | None = None) -> VEvent:
+    tz = ZoneInfo(settings.TIME_ZONE)
+    stamp = (event.updated_at or timezone.now()).astimezone(UTC)
+    item = VEvent()
+    item.add("uid", session.calendar_uid)
+    item.add("dtstamp", stamp)
+    item.add("last-modified", stamp)
+    item.add("dtstart", datetime.combine(session.date, session.start, tzinfo=tz))
+    item.add("dtend", datetime.combine(session.date, session.end, tzinfo=tz))
+    item.add("sequence", event.sequence)
+    summary = event.title + (f" — {session.title}" if session.title else "")
+    if enrollment is not None and enrollment.status == Enrollment.Status.WAITLISTED:
+        summary += " (waiting list)"
+    item.add("summary", summary)
+    item.add("location", ", ".join(p for p in (event.venue_name, event.venue_address) if p))
+    description = event.description.strip()
+    item.add("description", f"{description}\n\n{event_url(event)}".strip())
+    item.add("url", event_url(event))
+    item.add("status", _status(event, enrollment))
+    return item
+
+
+def _finish(cal: Calendar) -> bytes:
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def region_feed(region, events: Iterable[Event]) -> bytes:  # noqa: ANN001 - org.Region
+    """Every public session of a region's events (sessions prefetched)."""
+    cal = new_calendar(f"Region {region.number} training")
+    for event in events:
+        for session in event.sessions.all():
+            cal.add_component(session_vevent(session, event))
+    return _finish(cal)
+
+
+def person_feed(person, enrollments: Iterable[Enrollment]) -> bytes:  # noqa: ANN001 - org.Person
+    """A volunteer's own sessions (enrolments with event and sessions prefetched)."""
+    cal = new_calendar(f"Training of {person.display_name}")
+    for enrollment in enrollments:
+        for session in enrollment.event.sessions.all():
+            cal.add_component(session_vevent(session, enrollment.event, enrollment=enrollment))
+    return _finish(cal)
+
+
+def event_ics(event: Event, enrollment: Enrollment | None = None) -> bytes:
+    """One event's sessions, for an email attachment."""
+    cal = new_calendar(event.title)
+    for session in event.sessions.all():
+        cal.add_component(session_vevent(session, event, enrollment=enrollment))
+    return _finish(cal)
