@@ -1,0 +1,85 @@
+"""The public forms: contact and volunteer interest.
+
+Spam protection without third parties: a honeypot field people never see
+(bots fill every field) and a per-address rate limit counted from the
+stored submissions.
+"""
+
+from __future__ import annotations
+
+from django import forms
+
+from coachready.site.models import ContactMessage, InterestNote
+from coachready.site.services.inbox import RATE_LIMIT, RATE_WINDOW, is_rate_limited
+
+HONEYPOT = "website"
+REFUSED = "This form could not be accepted. If you are a person, please call or email the region instead."
+
+
+class SpamGuardForm(forms.Form):
+    """Adds the honeypot and the rate limit; subclasses say which model and field."""
+
+    kind: type[ContactMessage] | type[InterestNote]
+    email_field = "email"
+
+    website = forms.CharField(
+        required=False, label="Leave this field empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, region=None, ip: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.region = region
+        self.ip = ip
+
+    def visible_fields(self):
+        return [f for f in super().visible_fields() if f.name != HONEYPOT]
+
+    def clean(self):
+        data = super().clean()
+        if data.get(HONEYPOT):
+            raise forms.ValidationError(REFUSED, code="honeypot")
+        email = data.get(self.email_field)
+        if email and is_rate_limited(self.kind, email, self.ip):
+            minutes = int(RATE_WINDOW.total_seconds() // 60)
+            raise forms.ValidationError(
+                f"We have received {RATE_LIMIT} messages from you in the last {minutes} minutes. "
+                f"Please wait {minutes} minutes before sending another.",
+                code="rate_limited",
+            )
+        return data
+
+
+class ContactForm(SpamGuardForm):
+    kind = ContactMessage
+
+    name = forms.CharField(max_length=120, label="Your name")
+    email = forms.EmailField(label="Your email address", help_text="We answer by email.")
+    topic = forms.ChoiceField(choices=ContactMessage.Topic.choices)
+    message = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}), min_length=10, max_length=5000,
+        help_text="Please do not include children's personal details.",
+    )
+    field_order = ["name", "email", "topic", "message", HONEYPOT]
+
+
+class InterestForm(SpamGuardForm):
+    kind = InterestNote
+
+    first_name = forms.CharField(max_length=80)
+    last_name = forms.CharField(max_length=80)
+    email = forms.EmailField(label="Email address")
+    phone = forms.CharField(max_length=40, required=False, label="Phone")
+    division = forms.ChoiceField(label="Division you would like to coach", required=False)
+    message = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=3000, required=False,
+        label="Anything we should know", help_text="Experience, availability, a child's team you would like to coach.",
+    )
+    field_order = ["first_name", "last_name", "email", "phone", "division", "message", HONEYPOT]
+
+    def __init__(self, *args, region=None, **kwargs):
+        super().__init__(*args, region=region, **kwargs)
+        divisions = region.policy().divisions if region is not None else ()
+        self.fields["division"].choices = [("", "Not sure yet")] + [
+            (d, "School Yard" if d == "schoolyard" else d) for d in divisions
+        ]

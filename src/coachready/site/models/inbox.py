@@ -1,0 +1,88 @@
+"""What visitors send the region: contact messages and volunteer interest.
+
+Both are stored before any email goes out, and keep their delivery state,
+so a mail server that is down loses nothing: `retry-contact-mail` (or the
+back-off task) sends whatever is still owed.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Delivery(models.Model):
+    """Email delivery state of an inbox item.
+
+    `email_sent_at` is when the region's notice went out, `acknowledged_at`
+    when the sender's copy did; each is sent once, so a retry after a partial
+    failure never repeats the half that worked.
+    """
+
+    email_sent_at = models.DateTimeField(null=True, blank=True)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    send_attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def delivered(self) -> bool:
+        return self.email_sent_at is not None and self.acknowledged_at is not None
+
+    @classmethod
+    def undelivered(cls):
+        return cls.objects.filter(Q(email_sent_at__isnull=True) | Q(acknowledged_at__isnull=True))
+
+
+class ContactMessage(Delivery):
+    class Topic(models.TextChoices):
+        GENERAL = "general", "General question"
+        COACHING = "coaching", "Coaching and certification"
+        TRAINING = "training", "Training classes and coach clinics"
+        REGISTRATION = "registration", "Player registration"
+        SAFETY = "safety", "Safety or child protection"
+        WEBSITE = "website", "This website"
+
+    region = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="contact_messages")
+    name = models.CharField(max_length=120)
+    email = models.EmailField()
+    topic = models.CharField(max_length=20, choices=Topic.choices, default=Topic.GENERAL)
+    message = models.TextField(max_length=5000)
+    # Kept for the rate limit only (per address and per network address).
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["region", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>: {self.get_topic_display()}"
+
+
+class InterestNote(Delivery):
+    """A prospective coach's answer to "We are now recruiting volunteer
+    coaches": the pending volunteer record (an org.Person with status
+    prospect) plus what they told us, for the RCA to follow up."""
+
+    region = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="interest_notes")
+    person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="interest_notes")
+    division = models.CharField("division wanted", max_length=12, blank=True)
+    message = models.TextField(max_length=3000, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["region", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.person.display_name} ({self.division or 'any division'})"

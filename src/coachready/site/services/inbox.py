@@ -1,0 +1,105 @@
+"""Receiving what visitors send: contact messages and volunteer interest.
+
+Each is stored first, in one transaction with its audit entry; the emails
+go out after the commit (see `delivery`), so a failing mail server can delay
+an email but never lose a message.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from coachready.org.audit import log_action
+from coachready.org.models import Person, Region
+from coachready.site.models import ContactMessage, InterestNote
+
+# At most this many submissions per address (email or network) per window,
+# counted from the stored rows so every web worker sees the same count.
+RATE_LIMIT = 3
+RATE_WINDOW = timedelta(minutes=10)
+
+
+def is_rate_limited(kind: type[ContactMessage] | type[InterestNote], email: str, ip: str | None) -> bool:
+    """Has this email address or network address sent RATE_LIMIT items in the window?"""
+    since = timezone.now() - RATE_WINDOW
+    email_field = "email__iexact" if kind is ContactMessage else "person__email__iexact"
+    match = Q(**{email_field: email})
+    if ip:
+        match |= Q(ip_address=ip)
+    return kind.objects.filter(created_at__gte=since).filter(match).count() >= RATE_LIMIT
+
+
+def _after_commit(kind: str, pk: int) -> None:
+    from coachready.site.services.delivery import schedule_delivery
+
+    transaction.on_commit(lambda: schedule_delivery(kind, pk))
+
+
+@transaction.atomic
+def receive_contact_message(
+    region: Region, *, name: str, email: str, topic: str, message: str, ip: str | None = None
+) -> ContactMessage:
+    """Store a contact message for the region's inbox and queue its emails."""
+    item = ContactMessage.objects.create(
+        region=region, name=name, email=email, topic=topic, message=message, ip_address=ip,
+        next_attempt_at=timezone.now(),
+    )
+    log_action(
+        "site.contact.received", obj=item, region=region,
+        summary=f"Message from {name}: {item.get_topic_display()}", data={"topic": topic},
+    )
+    _after_commit("contact", item.pk)
+    return item
+
+
+@transaction.atomic
+def receive_interest(
+    region: Region,
+    *,
+    first_name: str,
+    last_name: str,
+    email: str,
+    phone: str = "",
+    division: str = "",
+    message: str = "",
+    ip: str | None = None,
+) -> InterestNote:
+    """Record a prospective coach: a pending volunteer (Person with status
+    prospect) in the region, or the region's existing record with that email,
+    so one person writing twice does not become two volunteers."""
+    person = Person.objects.filter(home_region=region, email__iexact=email).order_by("id").first()
+    created = person is None
+    if created:
+        person = Person.objects.create(
+            first_name=first_name, last_name=last_name, email=email, phone=phone,
+            home_region=region, status=Person.Status.PROSPECT,
+        )
+    note = InterestNote.objects.create(
+        region=region, person=person, division=division, message=message, ip_address=ip,
+        next_attempt_at=timezone.now(),
+    )
+    log_action(
+        "site.interest.received", obj=note, region=region,
+        summary=f"{person.display_name} would like to coach{f' {division}' if division else ''}",
+        data={"person": person.pk, "new_person": created, "division": division},
+    )
+    _after_commit("interest", note.pk)
+    return note
+
+
+@transaction.atomic
+def mark_handled(item: ContactMessage | InterestNote, *, user: Any) -> ContactMessage | InterestNote:
+    """Close an inbox item; it stays in the inbox under "handled"."""
+    if item.handled_at is not None:
+        return item
+    item.handled_at = timezone.now()
+    item.handled_by = user
+    item.save(update_fields=["handled_at", "handled_by"])
+    kind = "contact" if isinstance(item, ContactMessage) else "interest"
+    log_action(f"site.{kind}.handled", user=user, obj=item, region=item.region_id, summary=f"Handled: {item}")
+    return item
