@@ -1,8 +1,10 @@
-"""Email with a text and an HTML part, sent through the task queue.
+"""Email with a text and an HTML part, sent through the outbox and the task queue.
 
 `send_templated` renders `<template>.txt` and `<template>.html` with the
 region's name and contact in the context, so every message a volunteer gets
-says who it is from and how to reach them.
+says who it is from and how to reach them. The message is stored as an
+outbox row (coachready.notify) and a task sends it; a failed send is retried
+with back-off from that row.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
-from coachready.core.tasks import send_email_task
+from coachready.core.tasks import deliver_email_task
 
 
 def render_email(template: str, context: dict[str, Any]) -> tuple[str, str]:
@@ -43,18 +45,24 @@ def send_templated(
     *,
     region=None,  # noqa: ANN001 - org.Region
     attachments: Sequence[tuple[str, bytes, str]] = (),
+    kind: str = "mandatory",
+    person=None,  # noqa: ANN001 - org.Person, the recipient when known
 ) -> None:
     """Queue one email. `region` puts its name and contact in the footer and
-    its address in Reply-To."""
+    its address in Reply-To, and lets its administrators see a failed send.
+
+    `kind="optional"` marks mail a volunteer may choose to get weekly or not
+    at all (their notification preference); everything else is mandatory.
+    """
     if not to:
         return
+    from coachready.notify.outbox import queue_email
+
     text, html = render_email(template, {"region": region, **context})
     reply_to = [region.email] if region is not None and region.email else []
-    send_email_task.enqueue(
-        to=list(to),
-        subject=subject,
-        text=text,
-        html=html,
-        reply_to=reply_to,
-        attachments=[(n, c.decode("latin-1") if isinstance(c, bytes) else c, m) for n, c, m in attachments],
+    email = queue_email(
+        list(to), subject, text, html, reply_to=reply_to, attachments=attachments, template=template,
+        kind=kind, region=region, person_id=getattr(person, "pk", None),
     )
+    if email.status == email.Status.QUEUED:
+        deliver_email_task.enqueue(email.pk)

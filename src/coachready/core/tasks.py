@@ -1,4 +1,9 @@
-"""Background tasks shared by every app."""
+"""Background tasks shared by every app.
+
+Email goes through the outbox (coachready.notify): a task carries only the
+row's id, so the message itself is stored before anything is attempted and a
+failed send is retried from the row, never lost with the task.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,16 @@ from django_tasks import task
 
 
 @task()
-def send_email_task(
-    to: list[str], subject: str, text: str, html: str, reply_to: list[str], attachments: list[list[str]]
-) -> int:
-    # Task arguments must be JSON: attachment bytes travel as latin-1 text,
-    # which maps every byte to one character and back.
-    from coachready.core.mail import build_message
+def deliver_email_task(email_id: int) -> int:
+    """Send one outbox row if it is still due; returns how many went out."""
+    from coachready.notify.outbox import deliver
 
-    message = build_message(
-        to, subject, text, html, reply_to=reply_to,
-        attachments=[(name, content.encode("latin-1"), mimetype) for name, content, mimetype in attachments],
-    )
-    return message.send()
+    return deliver(email_id).sent
+
+
+@task()
+def send_queued_mail_task() -> int:
+    """Send every due outbox row (after a bulk run queued many at once)."""
+    from coachready.notify.outbox import send_due
+
+    return send_due().sent
