@@ -4,3 +4,53 @@ from django.apps import AppConfig
 class CrosscertConfig(AppConfig):
     name = "coachready.crosscert"
     label = "crosscert"
+    verbose_name = "Cross-certification"
+
+    def nav_links(self, request):
+        from django.urls import reverse
+
+        from coachready.core.navigation import Link
+        from coachready.crosscert.access import is_reviewer, queue_for
+
+        if not request.user.is_authenticated:
+            return []
+        links = []
+        if is_reviewer(request.user):
+            waiting = queue_for(request.user).count()
+            if waiting:
+                links.append(Link(f"Cross-cert queue ({waiting})", reverse("crosscert:queue"), order=45))
+        return links
+
+    def home_links(self, request):
+        from django.urls import reverse
+
+        from coachready.core.navigation import Link
+        from coachready.crosscert.access import is_reviewer, queue_for
+
+        if not request.user.is_authenticated:
+            return []
+        links = []
+        if request.user.person_or_none is not None:
+            links.append(Link(
+                "Cross-certification",
+                reverse("crosscert:mine"),
+                "Hold a US Soccer licence? Apply to have it recognised as an AYSO coach certificate, "
+                "and follow your application.",
+                order=70,
+            ))
+        if is_reviewer(request.user):
+            waiting = queue_for(request.user).count()
+            if waiting:
+                links.append(Link(
+                    "Cross-certification queue",
+                    reverse("crosscert:queue"),
+                    f"{waiting} application{'s' if waiting != 1 else ''} waiting for your decision.",
+                    order=40,
+                ))
+        return links
+
+    def digest_sections(self, region, as_of):
+        from coachready.crosscert.digest import digest_section
+
+        section = digest_section(region, as_of)
+        return [section] if section is not None else []
