@@ -86,20 +86,14 @@ def _make_user(email: str, first: str, last: str, *, superuser: bool = False) ->
     return user
 
 
-def _history(rng: random.Random, person: Person, division_course: str) -> list[CertificationRecord]:
-    """A realistic certification history: most have the one-time courses,
-    renewals fall on spread dates so some lapse during the season."""
-    records: list[CertificationRecord] = []
+HISTORY_SOURCES = ("online", "online", "online", "event", "import")
 
-    def add(code: str, completed: date, **extra: object) -> None:
-        records.append(
-            CertificationRecord(
-                person=person, requirement=code, completed_on=completed,
-                source=rng.choice(["online", "online", "online", "event", "import"]),
-                status=CertificationRecord.Status.VERIFIED, **extra,
-            )
-        )
 
+def history_facts(rng: random.Random, division_course: str) -> list[tuple[str, date, str, str]]:
+    """A realistic certification history as (requirement, completed_on,
+    risk_status, source): most have the one-time courses, renewals fall on
+    spread dates so some lapse during the season, some courses are missing."""
+    facts: list[tuple[str, date, str, str]] = []
     for code, share, since in (
         ("safe_haven", 0.93, date(2014, 1, 1)),
         ("concussion", 0.9, date(2014, 1, 1)),
@@ -108,17 +102,27 @@ def _history(rng: random.Random, person: Person, division_course: str) -> list[C
         ("referee_regional", 0.72, date(2012, 1, 1)),
     ):
         if rng.random() < share:
-            add(code, _between(rng, since, date(2026, 7, 31)))
+            facts.append((code, _between(rng, since, date(2026, 7, 31)), "", rng.choice(HISTORY_SOURCES)))
     if rng.random() < 0.85:
-        add("safesport", _between(rng, date(2023, 3, 1), date(2026, 7, 31)))
+        facts.append(("safesport", _between(rng, date(2023, 3, 1), date(2026, 7, 31)), "", "online"))
     if rng.random() < 0.94:
         # Background checks run yearly; a spread from mid-2025 puts a share
         # of them lapsing in the first weeks of the fall season.
         risk = rng.choices(["green", "yellow", "orange", "gray"], weights=[92, 3, 3, 2])[0]
-        add("background_check", _between(rng, date(2025, 8, 1), date(2026, 8, 20)), risk_status=risk)
+        facts.append(("background_check", _between(rng, date(2025, 8, 1), date(2026, 8, 20)), risk, "online"))
     if rng.random() < 0.78:
-        add(division_course, _between(rng, date(2015, 1, 1), date(2026, 7, 31)))
-    return records
+        facts.append((division_course, _between(rng, date(2015, 1, 1), date(2026, 7, 31)), "", rng.choice(HISTORY_SOURCES)))
+    return facts
+
+
+def _history(rng: random.Random, person: Person, division_course: str) -> list[CertificationRecord]:
+    return [
+        CertificationRecord(
+            person=person, requirement=code, completed_on=done, risk_status=risk, source=source,
+            status=CertificationRecord.Status.VERIFIED,
+        )
+        for code, done, risk, source in history_facts(rng, division_course)
+    ]
 
 
 DIVISION_COURSES = (
