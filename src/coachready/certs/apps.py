@@ -4,3 +4,49 @@ from django.apps import AppConfig
 class CertsConfig(AppConfig):
     name = "coachready.certs"
     label = "certs"
+
+    def nav_links(self, request):
+        from django.urls import reverse
+
+        from coachready.core.navigation import Link
+
+        user = request.user
+        if user.is_authenticated and user.person_or_none is not None:
+            return [Link("My coaching", reverse("certs:checklist"), order=10)]
+        return []
+
+    def home_links(self, request):
+        from django.urls import reverse
+
+        from coachready.core.navigation import Link
+
+        user = request.user
+        if not user.is_authenticated or user.person_or_none is None:
+            return []
+        return [
+            Link("My coaching checklist", reverse("certs:checklist"),
+                 "What you need to coach your division, and what to do next.", order=10),
+            Link("My path to ready", reverse("certs:path"),
+                 "The steps, in order, to be ready by the first game.", order=11),
+            Link("Upload a certificate", reverse("certs:upload"),
+                 "Send the region a certificate of completion to verify.", order=12),
+        ]
+
+    def region_links(self, request, region):
+        from django.urls import reverse
+
+        from coachready.core.navigation import Link
+
+        n = region.number
+        return [
+            Link("Verification queue", reverse("certs:verify", args=[n]), "Uploads waiting for a decision.", order=20),
+            Link("Readiness", reverse("certs:readiness", args=[n]), "Which coaches are ready, per division.",
+                 order=21),
+            Link("Compliance", reverse("certs:compliance", args=[n]), "Complete and incomplete per requirement.",
+                 order=22),
+        ]
+
+    def digest_sections(self, region, as_of):
+        from coachready.certs.digest import digest_sections
+
+        return digest_sections(region, as_of)

@@ -8,6 +8,7 @@ verified records count towards a verdict.
 from __future__ import annotations
 
 import uuid
+
 from django.conf import settings
 from django.db import models
 

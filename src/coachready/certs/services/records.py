@@ -100,3 +100,39 @@ def rule_records_by_person(person_ids: Iterable[int]) -> dict[int, list]:
             )
         )
     return by_person
+
+
+def rule_records_where(person_filter) -> dict[int, list]:  # noqa: ANN001 - a Q or a person-id subquery
+    """Verified records as engine `Record`s, keyed by person id, in one query,
+    for the people `person_filter` selects.
+
+    `person_filter` is a `Q` on CertificationRecord (say
+    `Q(person__home_region=region)`) or a queryset of person ids; bulk readers
+    pass a subquery so the database joins instead of receiving a long
+    `IN (...)` list of ids.
+    """
+    from django.db.models import Q, QuerySet
+
+    from coachready.rules import Record
+
+    qs = CertificationRecord.objects.filter(status=CertificationRecord.Status.VERIFIED)
+    if isinstance(person_filter, QuerySet):
+        qs = qs.filter(person_id__in=person_filter)
+    elif isinstance(person_filter, Q):
+        qs = qs.filter(person_filter)
+    else:
+        raise TypeError("person_filter must be a Q or a queryset of person ids")
+    by_person: dict[int, list] = defaultdict(list)
+    rows = qs.values_list("pk", "person_id", "requirement", "completed_on", "valid_until", "risk_status", "source")
+    for pk, person_id, requirement, completed_on, valid_until, risk_status, source in rows.iterator(chunk_size=5000):
+        by_person[person_id].append(
+            Record(
+                requirement=requirement,
+                completed_on=completed_on,
+                valid_until=valid_until,
+                risk_status=risk_status or None,
+                source=source,
+                ref=pk,
+            )
+        )
+    return by_person

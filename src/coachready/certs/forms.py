@@ -1,0 +1,124 @@
+"""Forms of the coach portal and the region's certification pages. Every bad
+input gets a message next to its field; nothing is saved until all is valid."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from coachready.certs.models import CertificationRecord
+from coachready.core.uploads import validate_evidence_file
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def _not_future(value: date | None, today: date) -> date | None:
+    if value is not None and value > today:
+        raise ValidationError("The completion date cannot be in the future.")
+    return value
+
+
+class UploadForm(forms.Form):
+    requirement = forms.ChoiceField(label="Certificate of")
+    completed_on = forms.DateField(label="Completed on", widget=DATE,
+                                   help_text="The date printed on the certificate.")
+    evidence = forms.FileField(label="Certificate file", help_text="PDF, PNG or JPEG, at most 10 MB.",
+                               widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}))
+
+    def __init__(self, *args, policy, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.policy = policy
+        self.today = today
+        self.fields["requirement"].choices = [("", "Choose…")] + [
+            (code, spec.title) for code, spec in policy.requirements.items() if spec.self_report
+        ]
+
+    def clean_completed_on(self):
+        return _not_future(self.cleaned_data.get("completed_on"), self.today)
+
+    def clean_evidence(self):
+        upload = self.cleaned_data.get("evidence")
+        validate_evidence_file(upload)
+        return upload
+
+
+class ManualRecordForm(forms.Form):
+    SOURCES = [
+        (CertificationRecord.Source.EVENT, "In-person training event"),
+        (CertificationRecord.Source.MANUAL, "Entered by an administrator"),
+        (CertificationRecord.Source.ONLINE, "Online course"),
+        (CertificationRecord.Source.IMPORT, "Import"),
+    ]
+    requirement = forms.ChoiceField(label="Requirement")
+    completed_on = forms.DateField(label="Completed on", widget=DATE)
+    valid_until = forms.DateField(label="Counts until", widget=DATE, required=False,
+                                  help_text="Only when the certificate states its own last valid day.")
+    risk_status = forms.ChoiceField(label="Risk status", required=False,
+                                    help_text="Background checks only.")
+    source = forms.ChoiceField(label="Source", choices=SOURCES)
+    note = forms.CharField(label="Note", required=False, max_length=500,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text="For example the class, its date and instructor.")
+    evidence = forms.FileField(label="Evidence file", required=False, help_text="PDF, PNG or JPEG, at most 10 MB.")
+
+    def __init__(self, *args, policy, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.policy = policy
+        self.today = today
+        self.fields["requirement"].choices = [("", "Choose…")] + [
+            (code, spec.title) for code, spec in policy.requirements.items()
+        ]
+        self.fields["risk_status"].choices = [("", "—")] + [
+            (code, f"{code}: {rule.meaning}") for code, rule in policy.risk_statuses.items()
+        ]
+
+    def clean_completed_on(self):
+        return _not_future(self.cleaned_data.get("completed_on"), self.today)
+
+    def clean_evidence(self):
+        upload = self.cleaned_data.get("evidence")
+        if upload:
+            validate_evidence_file(upload)
+        return upload or None
+
+    def clean(self):
+        data = super().clean()
+        done, until = data.get("completed_on"), data.get("valid_until")
+        if done and until and until < done:
+            self.add_error("valid_until", "A record cannot stop counting before it was completed.")
+        code = data.get("requirement")
+        if data.get("risk_status") and code and code != self.policy.risk_requirement:
+            self.add_error("risk_status", "Only a background check has a risk status.")
+        if code == self.policy.risk_requirement and not data.get("risk_status"):
+            self.add_error("risk_status", "Give the background check's risk status.")
+        return data
+
+
+class ApproveForm(forms.Form):
+    completed_on = forms.DateField(label="Completion date", widget=DATE, required=False,
+                                   help_text="Correct it if the certificate shows another date.")
+
+    def __init__(self, *args, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_completed_on(self):
+        return _not_future(self.cleaned_data.get("completed_on"), self.today)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label="Reason (the volunteer reads it)", max_length=1000,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean_reason(self):
+        reason = self.cleaned_data.get("reason", "").strip()
+        if not reason:
+            raise ValidationError("Give the volunteer a reason.")
+        return reason
+
+
+class EmailForm(forms.Form):
+    subject = forms.CharField(label="Subject", max_length=150)
+    body = forms.CharField(label="Message", max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))

@@ -1,0 +1,138 @@
+"""A volunteer's upload and the region's decision on it.
+
+An upload becomes a pending record; an administrator approves it (optionally
+correcting the completion date) or rejects it with a reason. Each decision is
+one transaction with its audit entry, and the volunteer is emailed the
+outcome once the transaction has committed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from coachready.certs.models import CertificationRecord
+from coachready.certs.services.records import record_completion
+from coachready.core.mail import send_templated
+from coachready.org.audit import log_action
+from coachready.org.models import Person
+
+
+class DecisionError(ValueError):
+    """A decision that cannot be made (the record was already decided...)."""
+
+
+def submit_upload(person: Person, requirement: str, completed_on: date, evidence: Any, *, user: Any,
+                  today: date) -> CertificationRecord:
+    """Store a volunteer's own certificate as pending verification.
+
+    The form has already checked the file's content and the requirement; this
+    refuses again what must never be stored (a coaching licence, a future date).
+    """
+    policy = person.home_region.policy()
+    spec = policy.requirements.get(requirement)
+    if spec is None or not spec.self_report:
+        raise DecisionError(f"{requirement} cannot be uploaded by a volunteer.")
+    if completed_on > today:
+        raise DecisionError("The completion date is in the future.")
+    return record_completion(
+        person, requirement, completed_on, source=CertificationRecord.Source.UPLOAD,
+        user=user, evidence=evidence, verified=False,
+    )
+
+
+def _notify(record: CertificationRecord) -> None:
+    person = record.person
+    if not person.email:
+        return
+    policy = person.home_region.policy()
+    title = policy.title_of(record.requirement)
+    approved = record.status == CertificationRecord.Status.VERIFIED
+    send_templated(
+        [person.email],
+        f"{title}: certificate {'verified' if approved else 'not accepted'}",
+        "certs/email/record_decided",
+        {"person": person, "record": record, "title": title, "approved": approved,
+         "history_path": reverse("certs:history")},
+        region=person.home_region,
+    )
+
+
+def _pending(record: CertificationRecord) -> CertificationRecord:
+    # Lock the row: two administrators clicking at once must not both decide.
+    locked = CertificationRecord.objects.select_for_update().select_related("person__home_region").get(pk=record.pk)
+    if locked.status != CertificationRecord.Status.PENDING:
+        raise DecisionError("This upload has already been decided.")
+    return locked
+
+
+@transaction.atomic
+def approve(record: CertificationRecord, *, user: Any, completed_on: date | None = None,
+            today: date) -> CertificationRecord:
+    """Verify a pending upload; `completed_on` corrects the date first."""
+    record = _pending(record)
+    if completed_on is not None and completed_on > today:
+        raise DecisionError("The completion date is in the future.")
+    old_date = record.completed_on
+    if completed_on is not None:
+        record.completed_on = completed_on
+    record.status = CertificationRecord.Status.VERIFIED
+    record.verified_by = user
+    record.verified_at = timezone.now()
+    record.save(update_fields=["completed_on", "status", "verified_by", "verified_at"])
+    data: dict[str, Any] = {"person": record.person_id, "requirement": record.requirement}
+    if record.completed_on != old_date:
+        data["completed_on"] = [old_date, record.completed_on]
+    log_action(
+        "certs.record.verified", user=user, obj=record, region=record.person.home_region_id,
+        summary=f"{record.requirement} of {record.person.display_name} verified"
+        + (f" (date corrected to {record.completed_on})" if "completed_on" in data else ""),
+        data=data,
+    )
+    transaction.on_commit(lambda: _notify(record))
+    return record
+
+
+@transaction.atomic
+def reject(record: CertificationRecord, *, user: Any, reason: str) -> CertificationRecord:
+    """Refuse a pending upload with a reason the volunteer will read."""
+    reason = reason.strip()
+    if not reason:
+        raise DecisionError("Give the volunteer a reason.")
+    record = _pending(record)
+    record.status = CertificationRecord.Status.REJECTED
+    record.rejection_reason = reason
+    record.verified_by = user
+    record.verified_at = timezone.now()
+    record.save(update_fields=["status", "rejection_reason", "verified_by", "verified_at"])
+    log_action(
+        "certs.record.rejected", user=user, obj=record, region=record.person.home_region_id,
+        summary=f"{record.requirement} of {record.person.display_name} rejected",
+        data={"person": record.person_id, "requirement": record.requirement, "reason": reason},
+    )
+    transaction.on_commit(lambda: _notify(record))
+    return record
+
+
+@transaction.atomic
+def email_people(region, people: list[Person], subject: str, body: str, *, user: Any) -> int:  # noqa: ANN001
+    """Queue one email per selected volunteer (each sees only their own
+    address) and audit the send. Returns how many were queued."""
+    reachable = [p for p in people if p.email]
+    log_action(
+        "certs.email.sent", user=user, region=region,
+        summary=f"Email “{subject[:120]}” to {len(reachable)} volunteer(s)",
+        data={"subject": subject, "people": [p.pk for p in reachable]},
+    )
+
+    def send() -> None:
+        for person in reachable:
+            send_templated([person.email], subject, "certs/email/message",
+                           {"person": person, "body": body}, region=region)
+
+    transaction.on_commit(send)
+    return len(reachable)

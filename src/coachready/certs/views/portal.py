@@ -1,0 +1,191 @@
+"""My coaching: the volunteer's checklist, path to ready, uploads and history."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+
+from coachready.certs.access import get_record_for, my_person
+from coachready.certs.forms import UploadForm
+from coachready.certs.models import CertificationRecord
+from coachready.certs.services import verification
+from coachready.certs.services.readiness import person_records, verdict_for
+from coachready.certs.views.common import parse_date, pick_division, today
+from coachready.core.hooks import course_offers
+from coachready.core.uploads import content_type_of
+from coachready.teams.models import CoachAssignment
+from coachready.teams.services import current_season
+
+STATUS_LABELS = {
+    "met": "Met",
+    "due_soon": "Due soon",
+    "expired": "Expired",
+    "missing": "Missing",
+    "blocked": "Blocked",
+    "pending": "Pending verification",
+}
+
+
+def _defaults(person, as_of):  # noqa: ANN001
+    """The division and role the person coaches now (or was last proposed for)."""
+    live = (
+        CoachAssignment.objects.filter(person=person, team__season__ends_on__gte=as_of)
+        .exclude(status=CoachAssignment.Status.ENDED)
+        .select_related("team")
+        .order_by("-assigned_at")
+        .first()
+    )
+    if live is not None:
+        return live.team.division, live.role
+    coach_role = person.roles.exclude(division="").filter(role__in=["coach", "assistant_coach"]).first()
+    if coach_role is not None:
+        return coach_role.division, "assistant_coach" if coach_role.role == "assistant_coach" else "head_coach"
+    return None, "head_coach"
+
+
+def _choice(request, person, policy, as_of):  # noqa: ANN001
+    """Division and role from the query string ("what if I coached 12U?")."""
+    default_division, default_role = _defaults(person, as_of)
+    asked = request.GET.get("division", "")
+    division = pick_division(policy, asked)
+    error = f"“{asked[:20]}” is not a division; showing your own." if asked and division is None else ""
+    division = division or pick_division(policy, default_division) or ("10U" if "10U" in policy.divisions
+                                                                        else policy.divisions[0])
+    role = request.GET.get("role", "")
+    if role not in policy.roles:
+        role = default_role if default_role in policy.roles else next(iter(policy.roles))
+    return division, role, error
+
+
+def _pending_codes(person) -> set[str]:  # noqa: ANN001
+    return set(
+        CertificationRecord.objects.filter(person=person, status=CertificationRecord.Status.PENDING)
+        .values_list("requirement", flat=True)
+    )
+
+
+@login_required
+def checklist(request):
+    person = my_person(request.user)
+    policy = person.home_region.policy()
+    as_of = today()
+    division, role, error = _choice(request, person, policy, as_of)
+    verdict = verdict_for(person, division, role, as_of, policy=policy, records=person_records(person))
+    pending = _pending_codes(person)
+    items = []
+    for status in verdict.requirements:
+        spec = policy.requirements[status.code]
+        if status.status == "met":
+            shown = "due_soon" if status.due_soon else "met"
+        else:
+            shown = "pending" if status.code in pending else status.status
+        items.append({"status": status, "spec": spec, "shown": shown, "label": STATUS_LABELS[shown],
+                      "may_upload": spec.self_report and shown not in ("met", "pending")})
+    return render(request, "certs/checklist.html", {
+        "person": person, "policy": policy, "verdict": verdict, "items": items, "division": division,
+        "role": role, "role_title": policy.roles[role].title, "division_error": error, "as_of": as_of,
+    })
+
+
+@login_required
+def path(request):
+    person = my_person(request.user)
+    region = person.home_region
+    policy = region.policy()
+    as_of = today()
+    division, role, error = _choice(request, person, policy, as_of)
+    season = current_season(region, as_of)
+    default_target = season.first_game_on if season and season.first_game_on >= as_of else as_of + timedelta(days=30)
+    target = parse_date(request.GET.get("target"))
+    target_error = ""
+    if request.GET.get("target") and (target is None or target < as_of):
+        target_error = "Give a target date from today on (YYYY-MM-DD)."
+        target = None
+    target = target or default_target
+    from coachready.rules import path_to_ready
+
+    records = person_records(person)
+    actions = path_to_ready(records, division, role, target, as_of, policy)
+    steps = []
+    for action in actions:
+        spec = policy.requirements[action.code]
+        offers = course_offers(region, action.course, as_of) if action.course else []
+        offers = [o for o in offers if o.starts_on <= action.due_by]
+        steps.append({"action": action, "spec": spec, "offers": offers})
+    return render(request, "certs/path.html", {
+        "person": person, "policy": policy, "division": division, "role": role, "target": target,
+        "season": season, "steps": steps, "division_error": error, "target_error": target_error, "as_of": as_of,
+    })
+
+
+@login_required
+def upload(request):
+    person = my_person(request.user)
+    policy = person.home_region.policy()
+    as_of = today()
+    form = UploadForm(request.POST or None, request.FILES or None, policy=policy, today=as_of,
+                      initial={"requirement": request.GET.get("requirement", "")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            verification.submit_upload(person, data["requirement"], data["completed_on"], data["evidence"],
+                                       user=request.user, today=as_of)
+        except verification.DecisionError as exc:
+            form.add_error("requirement", str(exc))
+        else:
+            messages.success(request, f"Thank you. Your {policy.title_of(data['requirement'])} certificate "
+                             "is pending verification by the region.")
+            return redirect("certs:history")
+    recorded_by_region = [spec for spec in policy.requirements.values()
+                          if not spec.self_report and spec.kind == "coach_course"]
+    checks = [spec for spec in policy.requirements.values()
+              if not spec.self_report and spec.kind != "coach_course"]
+    return render(request, "certs/upload.html", {
+        "form": form, "person": person, "courses": recorded_by_region, "checks": checks,
+    })
+
+
+@login_required
+def history(request):
+    from coachready.rules import counts_on, record_valid_until
+
+    person = my_person(request.user)
+    policy = person.home_region.policy()
+    as_of = today()
+    rows = []
+    records = CertificationRecord.objects.filter(person=person).select_related("verified_by__person")
+    for record in records.order_by("-completed_on", "-pk"):
+        spec = policy.requirements.get(record.requirement)
+        until = record_valid_until(record.completed_on, record.valid_until, spec.validity_months if spec else None)
+        counting = record.status == CertificationRecord.Status.VERIFIED and counts_on(record.completed_on, until,
+                                                                                      as_of)
+        rows.append({"record": record, "title": policy.title_of(record.requirement), "until": until,
+                     "counting": counting,
+                     "lapsed": record.status == CertificationRecord.Status.VERIFIED and until is not None
+                     and until < as_of})
+    return render(request, "certs/history.html", {"person": person, "rows": rows, "as_of": as_of})
+
+
+@login_required
+def evidence(request, pk: int):
+    """An evidence file, for its owner and their region's administrators only."""
+    record = get_record_for(request.user, pk)
+    if not record.evidence:
+        raise Http404("This record has no file.")
+    try:
+        content_type = content_type_of(record.evidence)
+        handle = record.evidence.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404("The file is missing.") from None
+    if content_type == "application/octet-stream":
+        raise PermissionDenied("This file cannot be shown.")
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="record-{record.pk}.{content_type.rsplit("/", 1)[-1]}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,59 @@
+"""Region administrators: record a completion by hand, email selected people."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from coachready.certs.access import admin_region, get_region_person, region_people
+from coachready.certs.forms import EmailForm, ManualRecordForm
+from coachready.certs.models import CertificationRecord
+from coachready.certs.services import verification
+from coachready.certs.services.records import record_completion
+from coachready.certs.views.common import today
+
+
+@login_required
+def manual_record(request, number: int, pk: int):
+    region = admin_region(request.user, number)
+    person = get_region_person(request.user, region, pk)
+    policy = region.policy()
+    form = ManualRecordForm(request.POST or None, request.FILES or None, policy=policy, today=today())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        record_completion(
+            person, data["requirement"], data["completed_on"], source=data["source"], user=request.user,
+            valid_until=data["valid_until"], risk_status=data["risk_status"], note=data["note"],
+            evidence=data["evidence"], verified=True,
+        )
+        messages.success(request, f"Recorded {policy.title_of(data['requirement'])} for {person.display_name}.")
+        return redirect("certs:manual_record", number=region.number, pk=person.pk)
+    recent = CertificationRecord.objects.filter(person=person).order_by("-completed_on", "-pk")[:20]
+    return render(request, "certs/manual_record.html", {
+        "region": region, "person": person, "form": form, "recent": recent, "policy": policy,
+    })
+
+
+@login_required
+def email(request, number: int):
+    region = admin_region(request.user, number)
+    source = request.POST if request.method == "POST" else request.GET
+    people = region_people(region, source.getlist("people"))
+    form = EmailForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        if not people:
+            form.add_error(None, "Select at least one volunteer.")
+        else:
+            sent = verification.email_people(region, people, form.cleaned_data["subject"],
+                                             form.cleaned_data["body"], user=request.user)
+            messages.success(request, f"{sent} email(s) queued.")
+            back = request.POST.get("next", "")
+            if back.startswith(f"/region/{region.number}/"):
+                return redirect(back)
+            return redirect("certs:readiness", number=region.number)
+    return render(request, "certs/email.html", {
+        "region": region, "people": people, "form": form,
+        "without_email": [p for p in people if not p.email],
+        "next": source.get("next", ""),
+    })

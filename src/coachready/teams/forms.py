@@ -1,0 +1,68 @@
+"""Forms for seasons, teams and coach assignments."""
+
+from __future__ import annotations
+
+from django import forms
+
+from coachready.teams.models import CoachAssignment, Season, Team
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class SeasonForm(forms.ModelForm):
+    class Meta:
+        model = Season
+        fields = ["membership_year", "term", "starts_on", "first_game_on", "ends_on"]
+        labels = {"membership_year": "Membership year", "starts_on": "Starts on", "first_game_on": "First game on",
+                  "ends_on": "Ends on"}
+        help_texts = {"membership_year": "Named for the year it starts: MY2026 runs 1 August 2026 to 31 July 2027."}
+        widgets = {"starts_on": DATE, "first_game_on": DATE, "ends_on": DATE}
+
+    def __init__(self, *args, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.region = region
+
+    def clean_membership_year(self):
+        year = self.cleaned_data.get("membership_year")
+        if year is not None and not 2000 <= year <= 2100:
+            raise forms.ValidationError("Give a year such as 2026.")
+        return year
+
+    def clean(self):
+        data = super().clean()
+        start, first, end = data.get("starts_on"), data.get("first_game_on"), data.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", "A season cannot end before it starts.")
+        if start and first and end and not start <= first <= end:
+            self.add_error("first_game_on", "The first game must fall within the season.")
+        year, term = data.get("membership_year"), data.get("term")
+        if year and term and Season.objects.filter(region=self.region, membership_year=year, term=term).exists():
+            self.add_error("term", f"MY{year} already has a {term} season.")
+        return data
+
+
+class TeamForm(forms.Form):
+    division = forms.ChoiceField(label="Division")
+    name = forms.CharField(label="Team name", max_length=80)
+
+    def __init__(self, *args, season, policy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.season = season
+        self.fields["division"].choices = [("", "Choose…")] + [(d, d) for d in policy.divisions]
+
+    def clean_name(self):
+        name = self.cleaned_data.get("name", "").strip()
+        if not name:
+            raise forms.ValidationError("Give the team a name.")
+        if Team.objects.filter(season=self.season, name__iexact=name).exists():
+            raise forms.ValidationError("This season already has a team with that name.")
+        return name
+
+
+class AssignForm(forms.Form):
+    role = forms.ChoiceField(label="Role", choices=CoachAssignment.Role.choices)
+    override_reason = forms.CharField(
+        label="Override reason", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Only to assign a coach who is not ready: say why, and what they will complete by when. "
+                  "The override is recorded in the audit log.",
+    )
