@@ -4,3 +4,55 @@ from django.apps import AppConfig
 class HeadingConfig(AppConfig):
     name = "coachready.heading"
     label = "heading"
+
+    def nav_links(self, request):
+        from django.urls import reverse
+
+        from coachready.core.navigation import Link
+
+        return [Link("Heading", reverse("heading:education"), order=60)]
+
+    def home_links(self, request):
+        from django.urls import reverse
+
+        from coachready.core.navigation import Link
+        from coachready.heading.access import coached_teams
+
+        links = [Link("Heading restart tool", reverse("heading:restart"),
+                      "For referees: the free kick after a deliberate header, on a field drawing.", order=70)]
+        for team in coached_teams(request.user).order_by("-season__starts_on", "name")[:4]:
+            links.append(Link(f"Heading log: {team.division} {team.name}",
+                              reverse("heading:team_log", args=[team.pk]),
+                              "Log heading minutes and headers per player for each practice.", order=30))
+        return links
+
+    def region_links(self, request, region):
+        from django.urls import reverse
+
+        from coachready.core.navigation import Link
+        from coachready.heading.access import may_see_summary
+
+        if may_see_summary(request.user, region):
+            return [Link("Heading summary", reverse("heading:region_summary", args=[region.number]), order=60)]
+        return []
+
+    def digest_sections(self, region, as_of):
+        from datetime import timedelta
+
+        from django.urls import reverse
+
+        from coachready.core.hooks import DigestSection
+        from coachready.heading.services.review import region_violations, week_start
+
+        # Last full week and this week so far: a digest sent on Monday still
+        # reports the weekend's practices.
+        weeks = region_violations(region, week_start(as_of) - timedelta(days=7), as_of, region.policy())
+        if not weeks:
+            return []
+        lines = [
+            f"{w.team.division} {w.team.name}, week of {w.week_of}: "
+            + "; ".join(v["code"] for v in w.result["violations"])
+            for w in weeks
+        ]
+        return [DigestSection("Heading violations", lines,
+                              url=reverse("heading:region_summary", args=[region.number]), order=60)]

@@ -1,0 +1,109 @@
+"""Public heading pages: the coach education page and the referee's restart
+tool. Both speak with the policy of the region the page is for."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.safestring import mark_safe
+
+from coachready.core.regions import current_region
+from coachready.heading.drawing import Drawing
+from coachready.heading.education import lessons
+from coachready.heading.forms import RestartForm
+from coachready.heading.services.restart import match_request, rule
+from coachready.rules.errors import InputError
+from coachready.rules.policy_loader import load_policy
+
+DEFAULT_DIVISION = "10U"
+
+
+def _policy(request):
+    region = current_region(request)
+    if region is None:
+        return None, load_policy()
+    return region, region.policy()
+
+
+def education(request):
+    """What the region's heading policy says, generated from the policy."""
+    region, policy = _policy(request)
+    return render(request, "heading/education.html", {"region": region, "lessons": lessons(policy)})
+
+
+def field_svg(request, division: str):
+    """The drawing of a division's field, used as the tap target."""
+    _region, policy = _policy(request)
+    try:
+        size = policy.field_for(division)
+    except InputError:
+        raise Http404("No such division.") from None
+    svg = Drawing(size).svg(title=f"{division} field")
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def restart(request):
+    """The restart tool: a plain GET form, so it works without JavaScript
+    and the result can be bookmarked or shared."""
+    region, policy = _policy(request)
+    params = request.GET
+    tap = (params["tap.x"], params["tap.y"]) if "tap.x" in params and "tap.y" in params else None
+    submitted = tap is not None or "go" in params
+    data = params if (submitted or "redraw" in params) else None
+    form = RestartForm(data, policy=policy, tap=tap,
+                       initial={"division": DEFAULT_DIVISION, "offending_team": "home", "deliberate": "yes"})
+    division = params.get("division") if params.get("division") in policy.divisions else DEFAULT_DIVISION
+    result = request_doc = None
+    if submitted and form.is_valid() and form.offence is not None:
+        data = form.cleaned_data
+        request_doc = match_request(
+            division=data["division"], offending_team=data["offending_team"],
+            x=form.offence[0], y=form.offence[1], deliberate=data["deliberate"],
+            player_age=data["player_age"], policy_name=policy.name,
+        )
+        try:
+            result = rule(request_doc, policy)
+        except InputError as exc:
+            form.add_error(None, exc.message)
+            request_doc = None
+    elif "redraw" in params:
+        # Only the division changed: show its field, no ruling, no errors.
+        form = RestartForm(None, policy=policy, initial={
+            "division": division, "offending_team": params.get("offending_team", "home"),
+            "deliberate": params.get("deliberate", "yes"), "player_age": params.get("player_age", ""),
+        })
+    drawing = Drawing(policy.field_for(division))
+    result_svg = None
+    if result is not None:
+        offence = (request_doc["offence"]["x"], request_doc["offence"]["y"])
+        spot = result["spot"]
+        marker = (spot["x"], spot["y"]) if spot else None
+        moved = marker is not None and marker != offence
+        shade = result.get("goal_area") if result["anywhere_in_goal_area"] else None
+        result_svg = mark_safe(drawing.svg(  # noqa: S308 - built from numbers only
+            marker=marker, offence=offence if (moved or marker is None) else None, shade=shade,
+            title=_drawing_title(result, offence),
+        ))
+    return render(request, "heading/restart.html", {
+        "region": region, "form": form, "division": division, "drawing": drawing,
+        "result": result, "request_doc": request_doc, "result_svg": result_svg,
+    })
+
+
+RESTARTS = {
+    "indirect_free_kick": "Indirect free kick",
+    "direct_free_kick": "Direct free kick",
+    "none": "No free kick: play on",
+}
+
+
+def _drawing_title(result: dict, offence: tuple[float, float]) -> str:
+    words = RESTARTS[result["restart"]]
+    if result["spot"]:
+        words += f" at {result['spot']['x']:g} m, {result['spot']['y']:g} m"
+    words += f"; header at {offence[0]:g} m, {offence[1]:g} m"
+    if result["anywhere_in_goal_area"]:
+        words += "; may be taken anywhere in the shaded goal area"
+    return words
