@@ -88,7 +88,12 @@ def region_feed(region, events: Iterable[Event]) -> bytes:  # noqa: ANN001 - org
 def person_feed(person, enrollments: Iterable[Enrollment]) -> bytes:  # noqa: ANN001 - org.Person
     """A volunteer's own sessions (enrolments with event and sessions prefetched)."""
     cal = new_calendar(f"Training of {person.display_name}")
-    for enrollment in enrollments:
+    # One VEVENT per session UID: someone who cancelled and enrolled again
+    # has two enrolments in one event; the live one speaks for both.
+    chosen: dict[int, Enrollment] = {}
+    for enrollment in sorted(enrollments, key=lambda e: (e.status != Enrollment.Status.CANCELLED, e.pk)):
+        chosen[enrollment.event_id] = enrollment
+    for enrollment in chosen.values():
         for session in enrollment.event.sessions.all():
             cal.add_component(session_vevent(session, enrollment.event, enrollment=enrollment))
     return _finish(cal)

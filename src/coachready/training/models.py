@@ -19,6 +19,19 @@ from django.db import models
 from django.db.models import Q
 
 
+class EventQuerySet(models.QuerySet):
+    def with_counts(self) -> EventQuerySet:
+        """Each event's first and last day and its seat counts, in the same query."""
+        live = Q(enrollments__status="enrolled")
+        waiting = Q(enrollments__status="waitlisted")
+        return self.annotate(
+            first_day=models.Min("sessions__date"),
+            last_day=models.Max("sessions__date"),
+            enrolled_count=models.Count("enrollments", filter=live, distinct=True),
+            waitlist_count=models.Count("enrollments", filter=waiting, distinct=True),
+        )
+
+
 class Event(models.Model):
     class Kind(models.TextChoices):
         COURSE = "course", "Course"
@@ -54,6 +67,8 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["enrol_by", "id"]
