@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from coachready.heading.drawing import Drawing
-from coachready.rules.contract_heading import run_heading
 from coachready.rules.policy_loader import load_policy
+from tests.heading.engine import cli_heading as run_heading
 
 URL = reverse("heading:restart")
 POLICY = load_policy("region-60")
