@@ -190,10 +190,12 @@ class HeadingView:
     headers_low: int
     headers_high: int
     sanction_max_age: int
+    sanction: str
     source: str
 
 
 _PRACTICE = {"banned": "No heading", "limited": "Limited", "unlimited": "No limit"}
+_SANCTION = {"indirect_free_kick": "an indirect free kick", "direct_free_kick": "a direct free kick"}
 _MATCH = {"banned": "No heading", "unrestricted": "No restriction"}
 
 
@@ -217,6 +219,7 @@ def heading_view(policy: Policy) -> HeadingView:
         headers_low=settings.headers_warning_above,
         headers_high=settings.headers_limit,
         sanction_max_age=settings.sanction_max_age,
+        sanction=" or ".join(sorted({_SANCTION.get(r.sanction, r.sanction) for r in policy.division_rules.values()})),
         source=settings.source,
     )
 

@@ -1,0 +1,126 @@
+"""Building a region's website: its Wagtail Site, a default page tree with
+starting content, its editor group and its media collection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from coachready.org.audit import log_action
+from coachready.org.models import Region
+from coachready.site import content
+from coachready.site.models import (
+    CoachRequirementsPage,
+    ContactPage,
+    HeadingRulesPage,
+    HomePage,
+    RegionSite,
+    SchoolYardPage,
+    StandardPage,
+    TrainingCalendarPage,
+)
+
+
+class SiteSetupError(Exception):
+    """The site cannot be built as asked (the message says why)."""
+
+
+def _add(parent: Page, page: Page, *, menu: bool = True) -> Page:
+    page.show_in_menus = menu
+    parent.add_child(instance=page)
+    return page
+
+
+def _remove_wagtail_placeholder() -> None:
+    # A fresh install has Wagtail's "Welcome to your new Wagtail site!" page
+    # under the root; once a region site replaces it nothing points to it.
+    plain = ContentType.objects.get_for_model(Page)
+    for page in Page.objects.filter(depth=2, content_type=plain, numchild=0):
+        if not Site.objects.filter(root_page=page).exists():
+            page.delete()
+
+
+@transaction.atomic
+def create_region_site(
+    region: Region, *, hostname: str = "localhost", port: int = 80, default: bool = False, user: Any = None
+) -> tuple[RegionSite, bool]:
+    """The region's website, built once; (region site, created)."""
+    existing = RegionSite.objects.filter(region=region).select_related("site").first()
+    if existing is not None:
+        return existing, False
+    site = Site.objects.filter(hostname=hostname, port=port).first()
+    if site is not None and RegionSite.objects.filter(site=site).exists():
+        raise SiteSetupError(f"The site {hostname}:{port} already belongs to another region.")
+
+    root = Page.get_first_root_node()
+    slug = f"region-{region.number}"
+    if root.get_children().filter(slug=slug).exists():
+        raise SiteSetupError(f"A page with the slug {slug!r} already exists at the top of the tree.")
+    words = content.home(region)
+    home = HomePage(
+        title=f"Home · Region {region.number}", slug=slug, seo_title=region.display_name,
+        hero_heading=words["hero_heading"], hero_text=words["hero_text"], mission=words["mission"],
+        recruiting_text=words["recruiting_text"], search_description=words["search_description"],
+    )
+    root.add_child(instance=home)
+
+    become = _add(home, CoachRequirementsPage(
+        title="Become a coach", slug="become-a-coach", intro=content.JOB_DESCRIPTION, outro=content.BECOME_OUTRO,
+        search_description="What a volunteer coach needs: certifications, renewal periods, division courses, "
+        "steps and cross-certification.",
+    ))
+    _add(home, HeadingRulesPage(
+        title="Heading the ball", slug="heading", intro=content.HEADING_INTRO,
+        search_description="Heading rules for each division, in practice and in matches.",
+    ))
+    _add(home, SchoolYardPage(
+        title="School Yard", slug="school-yard", intro=content.SCHOOLYARD_INTRO,
+        search_description="Ten weeks of one-with-one soccer for the youngest players.",
+    ))
+    clinics = _add(home, TrainingCalendarPage(
+        title="Coach clinics", slug="coach-clinics", intro=content.CLINICS_INTRO,
+        search_description="Upcoming certification classes and coach clinics.",
+    ))
+    _add(home, StandardPage(title="National partners", slug="national-partners", body=content.PARTNERS))
+    contact = _add(home, ContactPage(
+        title="Contact us", slug="contact", intro=content.contact_intro(region),
+        search_description=f"Write to {region.display_name}, call, or send post.",
+    ))
+    privacy = _add(home, StandardPage(title="Privacy statement", slug="privacy", body=content.privacy(region)),
+                   menu=False)
+    terms = _add(home, StandardPage(title="Terms of use", slug="terms", body=content.terms(region)), menu=False)
+    children = _add(home, StandardPage(
+        title="Children's privacy policy", slug="childrens-privacy", body=content.childrens_privacy(region),
+    ), menu=False)
+
+    home.become_coach_page, home.training_page, home.contact_page = become, clinics, contact
+    home.privacy_page, home.terms_page, home.children_privacy_page = privacy, terms, children
+    home.save()
+    # Index now rather than through the task queue, so search works on a
+    # fresh install before any worker has run.
+    for page in home.get_descendants(inclusive=True).specific():
+        index.insert_or_update_object(page)
+
+    if site is None:
+        site = Site(hostname=hostname, port=port)
+    if default:
+        Site.objects.exclude(pk=site.pk).filter(is_default_site=True).update(is_default_site=False)
+        site.is_default_site = True
+    site.root_page = home
+    site.site_name = region.display_name
+    site.save()
+    _remove_wagtail_placeholder()
+
+    region_site = RegionSite.objects.create(site=site, region=region)
+    from coachready.site.editors import sync_region_editors
+
+    sync_region_editors(region)
+    log_action(
+        "site.site.created", user=user, obj=region_site, region=region,
+        summary=f"Website created at {hostname}:{port}", data={"hostname": hostname, "port": port, "root": home.pk},
+    )
+    return region_site, True
