@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from coachready.imports.parsing import MAX_FILE_BYTES, ParseError
+from coachready.imports.services import read_file
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Spreadsheet (CSV or XLSX)",
+        help_text="A volunteers file or a certification records file; the first sheet of a workbook is read.",
+    )
+    kind = forms.ChoiceField(
+        label="What the file holds",
+        choices=[("", "Tell from the columns"), ("volunteers", "Volunteers"), ("records", "Certification records")],
+        required=False,
+    )
+    undated_on = forms.DateField(
+        label="Date for rows without a completion date",
+        help_text="The licence/grade export lists credentials without dates; one-time courses from it are "
+                  "recorded as of this date.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["undated_on"].initial = timezone.localdate()
+        self.data_bytes = b""
+
+    def clean_undated_on(self):
+        day = self.cleaned_data["undated_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date cannot be in the future.")
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload is None:
+            return cleaned
+        if upload.size > MAX_FILE_BYTES:
+            self.add_error("file", "The file is larger than 25 MB. Split it in parts.")
+            return cleaned
+        self.data_bytes = upload.read()
+        try:
+            read_file(self.data_bytes, upload.name, cleaned.get("kind") or None)
+        except ParseError as exc:
+            self.add_error("file", str(exc))
+        return cleaned
+
+
+class CommitForm(forms.Form):
+    skip_invalid = forms.BooleanField(label="Skip the rows with errors and import the others", required=False)

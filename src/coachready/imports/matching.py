@@ -1,0 +1,217 @@
+"""Who a row is about: matching a row's identity to a region's volunteers.
+
+Order of evidence (issue #10): the volunteer id, then the email address
+(case-insensitive), then first and last name with the birth date. A row that
+agrees with a volunteer except for a nickname ("Bill" for "William") is a near
+match: it is shown to the administrator for a decision and never merged on
+its own, because that is exactly how today's tools create duplicates or
+merge two different people (DOMAIN.md §7).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+# Common English and Spanish short forms, both ways. Small on purpose: a
+# near match only asks a question, it never decides.
+_NICKNAMES = (
+    ("william", "bill", "will", "billy", "liam"), ("robert", "bob", "rob", "bobby", "robbie"),
+    ("richard", "rick", "rich", "dick", "ricky"), ("james", "jim", "jimmy", "jamie"),
+    ("john", "jack", "johnny"), ("joseph", "joe", "joey"), ("michael", "mike", "mikey"),
+    ("thomas", "tom", "tommy"), ("charles", "charlie", "chuck"), ("edward", "ed", "eddie", "ted"),
+    ("anthony", "tony"), ("daniel", "dan", "danny"), ("david", "dave"), ("steven", "steve"),
+    ("stephen", "steve"), ("christopher", "chris"), ("christina", "chris", "tina"),
+    ("matthew", "matt"), ("andrew", "andy", "drew"), ("kenneth", "ken", "kenny"),
+    ("samuel", "sam", "sammy"), ("samantha", "sam"), ("alexander", "alex"), ("alexandra", "alex"),
+    ("benjamin", "ben"), ("patrick", "pat"), ("patricia", "pat", "patty", "trish"),
+    ("elizabeth", "liz", "beth", "betty", "lisa"), ("jennifer", "jen", "jenny"),
+    ("katherine", "kate", "kathy", "katie"), ("catherine", "cathy", "kate"), ("margaret", "maggie", "peggy"),
+    ("deborah", "deb", "debbie"), ("susan", "sue", "suzy"), ("victoria", "vicky", "tori"),
+    ("jose", "pepe"), ("francisco", "paco", "pancho"), ("guillermo", "memo"), ("roberto", "beto"),
+    ("alberto", "beto"), ("jesus", "chuy"), ("ignacio", "nacho"), ("eduardo", "lalo"),
+    ("enrique", "kike"), ("alejandro", "alex"), ("ricardo", "ricky"), ("raymond", "ray"),
+    ("gregory", "greg"), ("timothy", "tim"), ("jonathan", "jon"), ("nicholas", "nick"),
+    ("ronald", "ron"), ("donald", "don"), ("lawrence", "larry"), ("gerald", "jerry"),
+    ("henry", "hank"), ("frederick", "fred"), ("theodore", "ted", "teddy"), ("vincent", "vince"),
+)
+
+
+def _nickname_groups() -> dict[str, set[str]]:
+    groups: dict[str, set[str]] = defaultdict(set)
+    for names in _NICKNAMES:
+        for name in names:
+            groups[name].update(names)
+    return groups
+
+
+_GROUPS = _nickname_groups()
+
+
+def name_key(text: str) -> str:
+    """A name folded for comparison: no accents, case, spaces or punctuation."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]", "", folded)
+
+
+def nickname_of(a: str, b: str) -> bool:
+    """Are these two (folded) first names a name and its short form?"""
+    return a != b and b in _GROUPS.get(a, ())
+
+
+@dataclass
+class Candidate:
+    """A volunteer as the matcher sees them. `pk` is negative for someone the
+    same file creates a few rows earlier."""
+
+    pk: int
+    first_name: str
+    last_name: str
+    email: str = ""
+    volunteer_id: str = ""
+    birth_date: date | None = None
+    preferred_name: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.preferred_name or self.first_name} {self.last_name}".strip()
+
+    def names(self) -> tuple[str, str]:
+        return name_key(self.first_name), name_key(self.last_name)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a row says about who it is."""
+
+    volunteer_id: str = ""
+    email: str = ""
+    first_name: str = ""
+    last_name: str = ""
+    birth_date: date | None = None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip() or self.email or self.volunteer_id
+
+    @property
+    def can_create(self) -> bool:
+        """Enough to create a volunteer that a later file will find again."""
+        has_names = bool(self.first_name and self.last_name)
+        return has_names and bool(self.volunteer_id or self.email or self.birth_date)
+
+
+@dataclass(frozen=True)
+class Match:
+    """`kind`: "match" (person), "near" (person, needs a decision), "none",
+    or "conflict" (the evidence disagrees; `reason` says how)."""
+
+    kind: str
+    person: Candidate | None = None
+    reason: str = ""
+    field: str = ""  # the identity field the reason is about
+
+
+class PeopleIndex:
+    """One region's volunteers in memory, looked up by id, email and names;
+    built once per import from one query."""
+
+    def __init__(self, people: list[Candidate], foreign_ids: dict[str, int] | None = None):
+        self.by_id: dict[str, Candidate] = {}
+        self.by_email: dict[str, list[Candidate]] = defaultdict(list)
+        self.by_names: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
+        self.by_last: dict[str, list[Candidate]] = defaultdict(list)
+        # Volunteer ids that belong to people of other regions -> their region number.
+        self.foreign_ids = foreign_ids or {}
+        for person in people:
+            self.add(person)
+
+    def add(self, person: Candidate) -> None:
+        if person.volunteer_id:
+            self.by_id[person.volunteer_id] = person
+        if person.email:
+            self.by_email[person.email.lower()].append(person)
+        first, last = person.names()
+        self.by_names[(first, last)].append(person)
+        self.by_last[last].append(person)
+
+    def match(self, who: Identity) -> Match:
+        first, last = name_key(who.first_name), name_key(who.last_name)
+        if who.volunteer_id:
+            if who.volunteer_id in self.foreign_ids:
+                return Match("conflict", reason=f"volunteer id {who.volunteer_id} belongs to a volunteer of "
+                             f"Region {self.foreign_ids[who.volunteer_id]}", field="volunteer_id")
+            person = self.by_id.get(who.volunteer_id)
+            if person is not None:
+                if first and last and not _same_or_close(person, first, last):
+                    return Match("conflict", person, f"volunteer id {who.volunteer_id} belongs to "
+                                 f"{person.display_name}, not {who.display_name}", "volunteer_id")
+                return Match("match", person)
+        found = self._by_email(who, first, last) or self._by_names(who, first, last)
+        if found.kind in ("match", "near") and who.volunteer_id and found.person.volunteer_id:
+            return Match("conflict", found.person, f"{found.person.display_name} already has volunteer id "
+                         f"{found.person.volunteer_id}, not {who.volunteer_id}", "volunteer_id")
+        return found
+
+    def _by_email(self, who: Identity, first: str, last: str) -> Match | None:
+        if not who.email:
+            return None
+        people = self.by_email.get(who.email.lower(), [])
+        if not first and not last:
+            if len(people) == 1:
+                return Match("match", people[0])
+            if people:
+                return Match("conflict", reason=f"{len(people)} volunteers share the email {who.email}; "
+                             "add names to the row", field="email")
+            return None
+        exact = [p for p in people if p.names() == (first, last) and _dates_agree(p, who)]
+        if exact:
+            return Match("match", exact[0])
+        close = [p for p in people if _same_or_close(p, first, last)]
+        if close:
+            return Match("near", close[0], _near_reason(close[0], who, "email"))
+        # Families share an email address: a different name is a different person.
+        return None
+
+    def _by_names(self, who: Identity, first: str, last: str) -> Match:
+        if not (first and last):
+            return Match("none")
+        same = self.by_names.get((first, last), [])
+        if who.birth_date is not None:
+            dated = [p for p in same if p.birth_date == who.birth_date]
+            if dated:
+                return Match("match", dated[0])
+            nick = [p for p in self.by_last.get(last, []) if p.birth_date == who.birth_date
+                    and nickname_of(first, p.names()[0])]
+            if nick:
+                return Match("near", nick[0], _near_reason(nick[0], who, "birth date"))
+            return Match("none")
+        # Without a birth date or email, a name alone identifies someone only
+        # when exactly one volunteer of the region carries it.
+        if len(same) == 1 and not who.email:
+            return Match("match", same[0])
+        if len(same) > 1 and not who.email:
+            return Match("conflict", reason=f"{len(same)} volunteers are named {who.display_name}; "
+                         "add the volunteer id or email to the row", field="last_name")
+        return Match("none")
+
+
+def _same_or_close(person: Candidate, first: str, last: str) -> bool:
+    p_first, p_last = person.names()
+    pref = name_key(person.preferred_name)
+    if p_last != last:
+        return False
+    return first in (p_first, pref) or nickname_of(first, p_first)
+
+
+def _dates_agree(person: Candidate, who: Identity) -> bool:
+    return who.birth_date is None or person.birth_date is None or person.birth_date == who.birth_date
+
+
+def _near_reason(person: Candidate, who: Identity, by: str) -> str:
+    return (f"{who.display_name} has the same {by} as {person.display_name}"
+            f"{f' (id {person.volunteer_id})' if person.volunteer_id else ''}: the same person?")

@@ -1,0 +1,59 @@
+"""An uploaded file waiting for, or past, its administrator's decision."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+def batch_path(instance: ImportBatch, filename: str) -> str:
+    # A random name under the private prefix: the file holds personal data and
+    # is read back only by the import service, never served from MEDIA_URL.
+    suffix = "xlsx" if filename.lower().endswith(".xlsx") else "csv"
+    return f"{settings.PRIVATE_MEDIA_PREFIX}imports/{uuid.uuid4().hex}.{suffix}"
+
+
+class ImportBatch(models.Model):
+    class Kind(models.TextChoices):
+        VOLUNTEERS = "volunteers", "Volunteers"
+        RECORDS = "records", "Certification records"
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", "Waiting for review"
+        COMMITTED = "committed", "Imported"
+        CANCELLED = "cancelled", "Cancelled"
+
+    region = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="import_batches")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    file = models.FileField(upload_to=batch_path, max_length=200)
+    filename = models.CharField(max_length=200)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PREVIEW)
+    # The date given to rows without a completion date (the licence export has none).
+    undated_on = models.DateField()
+    # Counts per action, the first errors and the columns read; filled at
+    # preview and again at commit.
+    summary = models.JSONField(default=dict, blank=True)
+    # Near-match decisions: {"row number": "same" | "new"}.
+    decisions = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    committed_at = models.DateTimeField(null=True, blank=True)
+    committed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "import batches"
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_kind_display()}, {self.get_status_display()})"
+
+    @property
+    def source_ref(self) -> str:
+        """What imported records carry in `source_ref`, to trace them to this file."""
+        return f"imports.batch:{self.pk}"

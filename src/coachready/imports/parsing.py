@@ -1,0 +1,155 @@
+"""Reading an uploaded file into a header and rows: bytes in, cells out.
+
+The format is decided by the content, not the name: an XLSX file is a zip
+archive; anything else must be UTF-8 text (CSV, with or without a byte-order
+mark, separated by commas, semicolons or tabs). Every way a file can be
+unreadable ends in one ParseError whose message says what to do about it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from coachready.imports.columns import HEADER_SCAN_ROWS, Header, HeaderError, find_header
+from coachready.imports.values import cell_text
+
+MAX_FILE_BYTES = 25 * 1024 * 1024
+MAX_ROWS = 200_000
+MAX_COLUMNS = 200
+
+
+class ParseError(ValueError):
+    """The file as a whole cannot be read."""
+
+
+@dataclass(frozen=True)
+class Table:
+    header: Header
+    # (1-based row number in the file, cells) for every non-empty row below the header.
+    rows: list[tuple[int, tuple[object, ...]]]
+    format: str  # "csv" or "xlsx"
+
+
+def read_table(data: bytes, filename: str = "") -> Table:
+    """Parse `data` into a Table; ParseError with a clear message otherwise."""
+    if not data:
+        raise ParseError("The file is empty.")
+    if len(data) > MAX_FILE_BYTES:
+        raise ParseError(f"The file is {len(data) / 1024 / 1024:.1f} MB; the limit is 25 MB. Split it in parts.")
+    if data.startswith(b"PK\x03\x04"):
+        rows, fmt = _xlsx_rows(data), "xlsx"
+    elif data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ParseError("This is an old Excel .xls file. Save it as .xlsx or as CSV UTF-8 and upload that.")
+    else:
+        if filename.lower().endswith((".xlsx", ".xlsm")):
+            raise ParseError("The file is named .xlsx but is not an Excel workbook. Save it again from Excel.")
+        rows, fmt = _csv_rows(data), "csv"
+    return _split(rows, fmt)
+
+
+def _split(rows: Iterator[tuple[int, tuple[object, ...]]], fmt: str) -> Table:
+    top: list[tuple[int, tuple[object, ...]]] = []
+    for number, cells in rows:
+        top.append((number, cells))
+        if len(top) >= HEADER_SCAN_ROWS:
+            break
+    try:
+        header = find_header([(n, tuple(cell_text(c) for c in cells)) for n, cells in top])
+    except HeaderError as exc:
+        raise ParseError(str(exc)) from None
+    body = [(n, cells) for n, cells in top if n > header.row]
+    for number, cells in rows:
+        if len(body) >= MAX_ROWS:
+            raise ParseError(f"The file has more than {MAX_ROWS:,} rows. Split it in parts.")
+        body.append((number, cells))
+    return Table(header=header, rows=body, format=fmt)
+
+
+def _nonempty(cells: Sequence[object]) -> bool:
+    return any(c is not None and str(c).strip() for c in cells)
+
+
+def _decode(data: bytes) -> str:
+    if b"\x00" in data[:65536]:
+        raise ParseError("This is not a CSV or XLSX file (it holds binary data).")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParseError(
+            f"The file is not UTF-8 text (byte {exc.start + 1} cannot be read). "
+            "In Excel choose Save As → “CSV UTF-8”, or upload the .xlsx file."
+        ) from None
+
+
+def _csv_delimiter(text: str) -> str:
+    """The separator that makes the top rows read as a header row: a title
+    row may hold commas of its own, so counting characters is not enough."""
+    head = text.splitlines()[:HEADER_SCAN_ROWS]
+    for delimiter in (",", ";", "\t"):
+        try:
+            rows = list(csv.reader(head, delimiter=delimiter))
+            find_header([(i + 1, tuple(r)) for i, r in enumerate(rows)])
+        except (csv.Error, HeaderError):
+            continue
+        return delimiter
+    return ","
+
+
+def _csv_rows(data: bytes) -> Iterator[tuple[int, tuple[object, ...]]]:
+    text = _decode(data)
+    delimiter = _csv_delimiter(text)
+    return _csv_iter(text, delimiter)
+
+
+def _csv_iter(text: str, delimiter: str) -> Iterator[tuple[int, tuple[object, ...]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    try:
+        for number, row in enumerate(reader, start=1):
+            if len(row) > MAX_COLUMNS:
+                raise ParseError(f"Row {number} has {len(row)} columns; the limit is {MAX_COLUMNS}.")
+            if _nonempty(row):
+                yield number, tuple(row)
+    except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise ParseError(f"Row {reader.line_num} holds a cell far too long to be a name, date or course "
+                             "(an unclosed quote mark can cause this).") from None
+        raise ParseError(f"The CSV file cannot be read near row {reader.line_num}: {exc}.") from None
+
+
+def _xlsx_rows(data: bytes) -> Iterator[tuple[int, tuple[object, ...]]]:
+    """The first sheet's non-empty rows. They are read in one go, inside the
+    warnings guard: openpyxl warns about harmless oddities of other tools'
+    files (missing styles, unknown extensions)."""
+    from openpyxl import load_workbook
+
+    rows: list[tuple[int, tuple[object, ...]]] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            # read_only streams the sheet; data_only gives a formula cell's
+            # saved value: formulas are never evaluated here.
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types on damaged files
+            raise ParseError(f"The Excel file cannot be read ({type(exc).__name__}). "
+                             "Save it again as .xlsx.") from None
+        try:
+            sheet = book.worksheets[0]
+            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                if len(row) > MAX_COLUMNS and _nonempty(row[MAX_COLUMNS:]):
+                    raise ParseError(f"Row {number} has more than {MAX_COLUMNS} columns.")
+                if _nonempty(row):
+                    rows.append((number, tuple(row[:MAX_COLUMNS])))
+                    if len(rows) > MAX_ROWS + HEADER_SCAN_ROWS:
+                        raise ParseError(f"The file has more than {MAX_ROWS:,} rows. Split it in parts.")
+        except ParseError:
+            raise
+        except Exception as exc:  # a damaged sheet fails while streaming, not on open
+            raise ParseError(f"The Excel file cannot be read ({type(exc).__name__}). "
+                             "Save it again as .xlsx.") from None
+        finally:
+            book.close()
+    return iter(rows)

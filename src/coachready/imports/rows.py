@@ -1,0 +1,187 @@
+"""From a table's cells to typed rows, with every problem named by column.
+
+Nothing here touches the database: a row is read on its own, and what it
+means for the region (create, update, skip) is decided in `planning`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from coachready.imports.columns import Header
+from coachready.imports.courses import match_course
+from coachready.imports.matching import Identity
+from coachready.imports.values import (
+    CellError,
+    check_date_range,
+    clean_text,
+    looks_like_email,
+    parse_date,
+    parse_email,
+    parse_volunteer_id,
+)
+from coachready.org.models import Role
+from coachready.rules.codes import RISK_STATUSES, canonical_division
+
+# Roles an import may give: the volunteer roles. Administrator roles carry
+# access to personal data and are assigned one by one on the Roles page.
+IMPORTABLE_ROLES = (Role.COACH, Role.ASSISTANT_COACH, Role.REFEREE, Role.INSTRUCTOR)
+_ROLE_WORDS = {
+    "coach": Role.COACH, "headcoach": Role.COACH, "assistantcoach": Role.ASSISTANT_COACH,
+    "asstcoach": Role.ASSISTANT_COACH, "referee": Role.REFEREE, "instructor": Role.INSTRUCTOR,
+    "coachinstructor": Role.INSTRUCTOR, "refereeinstructor": Role.INSTRUCTOR,
+}
+_ADMIN_WORDS = {re.sub(r"[^a-z]", "", label.lower()) for value, label in Role.choices
+                if value not in IMPORTABLE_ROLES} | {value.replace("_", "") for value in Role.values
+                                                     if value not in IMPORTABLE_ROLES}
+_RISK_WORDS = {status: status for status in RISK_STATUSES} | {"grey": "gray", "none": "blank"}
+
+
+@dataclass
+class Row:
+    number: int
+    identity: Identity
+    region: int | None = None  # the file's region column, when it has one
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (column, reason)
+
+
+@dataclass
+class VolunteerRow(Row):
+    preferred_name: str = ""
+    phone: str = ""
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (role, division)
+    ignored_roles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RecordRow(Row):
+    course: str = ""
+    requirement: str | None = None
+    skip_reason: str = ""
+    completed_on: date | None = None
+    valid_until: date | None = None
+    risk_status: str = ""
+
+
+class _Reader:
+    """Reads named fields of one row, collecting errors instead of raising."""
+
+    def __init__(self, header: Header, cells: tuple[object, ...]):
+        self.header, self.cells = header, cells
+        self.errors: list[tuple[str, str]] = []
+
+    def raw(self, name: str) -> object:
+        index = self.header.columns.get(name)
+        if index is None or index >= len(self.cells):
+            return None
+        return self.cells[index]
+
+    def get(self, name: str, parse=clean_text, default=""):
+        try:
+            return parse(self.raw(name))
+        except CellError as exc:
+            self.errors.append((self.header.label(name), str(exc)))
+            return default
+
+    def day(self, name: str, today: date, what: str) -> date | None:
+        value = self.get(name, parse_date, None)
+        if value is None:
+            return None
+        try:
+            return check_date_range(value, today=today, what=what)
+        except CellError as exc:
+            self.errors.append((self.header.label(name), str(exc)))
+            return None
+
+    def region(self) -> int | None:
+        text = self.get("region")
+        if not text:
+            return None
+        digits = re.sub(r"^(region|r)\s*", "", text.lower())
+        if digits.isdigit() and len(digits) < 7:
+            return int(digits)
+        self.errors.append((self.header.label("region"), f"{text!r} is not a region number"))
+        return None
+
+    def identity(self, today: date) -> Identity:
+        email = self.get("email", parse_email)
+        username = self.get("username")
+        if not email and username and looks_like_email(username):
+            email = username
+        return Identity(
+            volunteer_id=self.get("volunteer_id", parse_volunteer_id),
+            email=email,
+            first_name=self.get("first_name", lambda v: clean_text(v, max_chars=80)),
+            last_name=self.get("last_name", lambda v: clean_text(v, max_chars=80)),
+            birth_date=self.day("birth_date", today, "birth date"),
+        )
+
+
+def read_volunteer(header: Header, number: int, cells: tuple[object, ...], today: date) -> VolunteerRow:
+    r = _Reader(header, cells)
+    who = r.identity(today)
+    row = VolunteerRow(number, who, preferred_name=r.get("preferred_name", lambda v: clean_text(v, max_chars=80)),
+                       phone=r.get("phone", lambda v: clean_text(v, max_chars=40)))
+    if not who.first_name:
+        r.errors.append((header.label("first_name"), "is empty"))
+    if not who.last_name:
+        r.errors.append((header.label("last_name"), "is empty"))
+    row.region = r.region()
+    for part in re.split(r"[;,]", r.get("roles")):
+        if part.strip():
+            _read_role(part.strip(), row, r, header)
+    row.errors = r.errors
+    return row
+
+
+def _read_role(text: str, row: VolunteerRow, r: _Reader, header: Header) -> None:
+    found = re.fullmatch(r"(.*?)\s*(?:\(([^)]*)\))?", text)
+    word, division_text = found.group(1), (found.group(2) or "").strip()
+    key = re.sub(r"[^a-z]", "", word.lower())
+    if key in _ADMIN_WORDS:
+        row.ignored_roles.append(word)
+        return
+    role = _ROLE_WORDS.get(key)
+    if role is None:
+        r.errors.append((header.label("roles"), f"{text!r} is not a role; use Coach, Assistant Coach, Referee "
+                                                "or Instructor"))
+        return
+    division = ""
+    if division_text:
+        division = canonical_division(division_text) or ""
+        if not division:
+            r.errors.append((header.label("roles"), f"{division_text!r} is not a division"))
+            return
+    row.roles.append((str(role), division))
+
+
+def read_record(header: Header, number: int, cells: tuple[object, ...], today: date) -> RecordRow:
+    r = _Reader(header, cells)
+    who = r.identity(today)
+    course = r.get("course")
+    row = RecordRow(number, who, region=r.region(), course=course)
+    if not (who.volunteer_id or who.email or (who.first_name and who.last_name)):
+        r.errors.append((header.label("volunteer_id" if "volunteer_id" in header.columns else "email"),
+                         "the row names nobody: give a volunteer id, an email, or first and last name"))
+    if not course:
+        r.errors.append((header.label("course"), "is empty"))
+    else:
+        found = match_course(course)
+        row.requirement, row.skip_reason = found.code, found.skip_reason
+        if found.code is None and not found.skip_reason:
+            r.errors.append((header.label("course"), f"unknown course {course!r}"))
+    row.completed_on = r.day("completed_on", today, "completion date")
+    row.valid_until = r.get("valid_until", parse_date, None)
+    if row.completed_on and row.valid_until and row.valid_until < row.completed_on:
+        r.errors.append((header.label("valid_until"), "is before the completion date"))
+    risk = r.get("risk_status").lower()
+    if risk and row.requirement == "background_check":
+        if risk not in _RISK_WORDS:
+            r.errors.append((header.label("risk_status"), f"{risk!r} is not a risk status; use "
+                                                         f"{', '.join(RISK_STATUSES)}"))
+        else:
+            row.risk_status = _RISK_WORDS[risk]
+    row.errors = r.errors
+    return row

@@ -1,0 +1,139 @@
+"""Reading single cells: text, dates, emails, and the formula guard.
+
+A cell is only ever read as text or as a date. A cell that looks like a
+spreadsheet formula (`=cmd|' /C calc'!A0`) is plain text to us; on export such
+text is written with a leading apostrophe so a spreadsheet shows it instead
+of running it, and the import drops that apostrophe again, so a round trip
+gives back the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+# Longer cells are refused: no name, email or course name comes near this,
+# and it keeps a hostile file from filling the database with one cell.
+MAX_CELL_CHARS = 300
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message names the problem."""
+
+
+def cell_text(value: object) -> str:
+    """A cell as stripped text. Excel keeps ids as numbers (12345678.0), so
+    whole floats lose their ".0"; a date cell becomes ISO text."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    # Our own export escape: "'=SUM(A1)" was written for "=SUM(A1)".
+    if text.startswith("'") and text[1:2] and text[1] in FORMULA_STARTS:
+        text = text[1:]
+    return text.strip()
+
+
+def clean_text(value: object, *, max_chars: int = MAX_CELL_CHARS) -> str:
+    text = cell_text(value)
+    if len(text) > max_chars:
+        raise CellError(f"is {len(text)} characters long; the limit is {max_chars}")
+    if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text):
+        raise CellError("contains control characters")
+    return " ".join(text.split())
+
+
+def escape_formula(text: str) -> str:
+    """Text safe to put in a spreadsheet cell: formula-like text gets a
+    leading apostrophe (OWASP's advice for CSV injection)."""
+    if text and text[0] in FORMULA_STARTS:
+        return "'" + text
+    return text
+
+
+_DATE_FORMATS = (
+    "%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y", "%m-%d-%Y", "%d-%b-%Y", "%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y",
+)
+_DATE_SHAPES = (
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), (0, 1, 2)),
+    (re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"), (0, 1, 2)),
+    (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$"), (2, 0, 1)),
+    (re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$"), (2, 0, 1)),
+)
+# A time after the date ("2026-07-15 13:05:00", "7/15/2026 1:05 PM") is dropped.
+_TIME_TAIL = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?( ?[AaPp][Mm])?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def parse_date(value: object) -> date | None:
+    """A date from a cell: a date cell, ISO (2026-07-15), US (7/15/2026) or
+    "15-Jul-2026"; None for an empty cell; CellError otherwise. Two-digit
+    years are refused: 7/15/26 could be 1926 or 2026."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = cell_text(value)
+    if not text:
+        return None
+    if len(text) > 40:
+        raise CellError("is not a date")
+    bare = _TIME_TAIL.sub("", text).strip()
+    for pattern, (y, m, d) in _DATE_SHAPES:
+        found = pattern.match(bare)
+        if found:
+            parts = found.groups()
+            try:
+                return date(int(parts[y]), int(parts[m]), int(parts[d]))
+            except ValueError:
+                raise CellError(f"{text!r} is not a real date") from None
+    for fmt in _DATE_FORMATS[4:]:
+        try:
+            return datetime.strptime(bare, fmt).date()
+        except ValueError:
+            continue
+    raise CellError(f"{text!r} is not a date; write it as 2026-07-15 or 7/15/2026")
+
+
+def check_date_range(day: date, *, today: date, what: str) -> date:
+    if day.year < 1900:
+        raise CellError(f"{day.isoformat()} is before 1900; check the {what}")
+    if day > today:
+        raise CellError(f"{day.isoformat()} is in the future; check the {what}")
+    return day
+
+
+def parse_email(value: object) -> str:
+    text = clean_text(value, max_chars=254)
+    if not text:
+        return ""
+    try:
+        validate_email(text)
+    except ValidationError:
+        raise CellError(f"{text!r} is not an email address") from None
+    return text
+
+
+def looks_like_email(text: str) -> bool:
+    try:
+        validate_email(text)
+    except ValidationError:
+        return False
+    return True
+
+
+def parse_volunteer_id(value: object) -> str:
+    text = clean_text(value, max_chars=20)
+    if text and not re.fullmatch(r"[0-9A-Za-z-]+", text):
+        raise CellError(f"{text!r} is not a volunteer id (letters, digits and dashes only)")
+    return text
