@@ -53,5 +53,6 @@ def to_xlsx(columns: Sequence[str], rows: Iterable[dict[str, Any]], *, title: st
     return out.getvalue()
 
 
-def to_json(rows: Iterable[dict[str, Any]]) -> str:
-    return json.dumps({"rows": list(rows)}, indent=1, default=str)
+def to_json(rows: Iterable[dict[str, Any]], **meta: Any) -> str:
+    """`{...meta, "rows": [...]}` as JSON (dates as ISO strings)."""
+    return json.dumps({**meta, "rows": list(rows)}, indent=1, default=str)

@@ -1,0 +1,93 @@
+"""`coachready readiness-report`: rows, formats and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from tests.certs.conftest import add_coaches
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command("readiness-report", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_csv_one_row_per_assignment(world, season):
+    add_coaches(season, 3)
+    add_coaches(season, 1, division="12U")
+    rows = list(csv.DictReader(io.StringIO(run("--region", "60", "--as-of", "2026-08-15"))))
+    assert len(rows) == 4
+    assert set(rows[0]) >= {"person", "volunteer_id", "team", "division", "role", "eligible", "unmet",
+                            "earliest_lapse"}
+    assert {r["eligible"] for r in rows} == {"yes", "no"}
+
+
+def test_json_and_division_filter(world, season):
+    add_coaches(season, 2)
+    add_coaches(season, 1, division="12U")
+    data = json.loads(run("--region", "60", "--as-of", "2026-08-15", "--format", "json", "--division", "u12"))
+    assert data["division"] == "12U"
+    assert [r["division"] for r in data["rows"]] == ["12U"]
+    assert data["rows"][0]["unmet"] == ["coach_12u"] or data["rows"][0]["eligible"] is False
+
+
+def test_xlsx_to_file(world, season, tmp_path):
+    from openpyxl import load_workbook
+
+    add_coaches(season, 2)
+    target = tmp_path / "r.xlsx"
+    run("--region", "60", "--as-of", "2026-08-15", "--format", "xlsx", "--output", str(target))
+    values = list(load_workbook(target).active.values)
+    assert values[0][0] == "person" and len(values) == 3
+
+
+def test_xlsx_to_a_binary_stdout(world, season):
+    add_coaches(season, 1)
+    out = io.BytesIO()
+    call_command("readiness-report", "--region", "60", "--as-of", "2026-08-15", "--format", "xlsx", stdout=out)
+    assert out.getvalue().startswith(b"PK")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--region", "999"], "No region numbered 999"),
+        (["--region", "sixty"], "must be a region number"),
+        (["--region", "60", "--as-of", "2026-13-01"], "--as-of must be a date"),
+        (["--region", "60", "--format", "pdf"], "--format must be one of"),
+        (["--region", "60", "--division", "11U"], "Unknown division"),
+    ],
+)
+def test_bad_arguments_exit_2(world, args, message):
+    with pytest.raises(CommandError) as caught:
+        run(*args)
+    assert message in str(caught.value)
+    assert caught.value.returncode == 2
+
+
+def test_command_line_exit_status_and_one_line_error(world):
+    # A missing required option: argparse's own error, kept to one line.
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "readiness-report", "--format", "csv"],
+        capture_output=True, text=True, env={**__import__("os").environ,
+                                             "DJANGO_SETTINGS_MODULE": "coachready.config.test_settings"},
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("n", [3, 9])
+def test_report_queries_do_not_grow(world, season, n, django_assert_max_num_queries):
+    add_coaches(season, n)
+    with django_assert_max_num_queries(4):
+        out = run("--region", "60", "--as-of", "2026-08-15")
+    assert len(out.strip().splitlines()) == n + 1
