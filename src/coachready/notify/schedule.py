@@ -34,7 +34,9 @@ def days_to_lapse(valid_until: date, as_of: date) -> int:
     return (lapses_on(valid_until) - as_of).days
 
 
-def reminder_point(points: Iterable[int], valid_until: date, as_of: date, *, catch_up: int = CATCH_UP_DAYS) -> int | None:
+def reminder_point(
+    points: Iterable[int], valid_until: date, as_of: date, *, catch_up: int = CATCH_UP_DAYS
+) -> int | None:
     """The reminder point due on `as_of` for a record valid until
     `valid_until`, or None. Once lapsed only the 0-day point can be due."""
     days = days_to_lapse(valid_until, as_of)

@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from coachready.notify import views
 
 app_name = "notify"
-urlpatterns: list = []
+urlpatterns = [
+    path("region/<int:number>/reminders/", views.reminders, name="reminders"),
+    path("region/<int:number>/digest/", views.digest, name="digest"),
+    path("region/<int:number>/mail/", views.mail, name="mail"),
+    path("region/<int:number>/mail/<int:pk>/retry/", views.retry, name="retry"),
+    path("my/notifications/", views.preferences, name="preferences"),
+]

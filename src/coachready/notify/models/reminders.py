@@ -20,7 +20,9 @@ class SentReminder(models.Model):
     point = models.PositiveSmallIntegerField()
     run = models.UUIDField()
     as_of = models.DateField()
-    email = models.ForeignKey("notify.OutboundEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    email = models.ForeignKey(
+        "notify.OutboundEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -33,8 +33,8 @@ from coachready.notify.services.facts import (
     coaching_contexts,
     coaching_people,
     coaching_person_filter,
-    records_for,
     recipients,
+    records_for,
 )
 from coachready.org.models import Region
 
@@ -172,7 +172,9 @@ def _render(person: PersonDue, as_of: date) -> tuple[str, str, str]:
         if first.point == 0:
             subject = f"{first.title} has lapsed today"
     else:
-        subject = f"{len(person.items)} certifications to renew, the first by {first.lapses_on:%B} {first.lapses_on.day}"
+        subject = (
+            f"{len(person.items)} certifications to renew, the first by {first.lapses_on:%B} {first.lapses_on.day}"
+        )
     context = {
         "name": person.name, "items": person.items, "as_of": as_of, "region": person.region,
         "checklist_url": f"{settings.SITE_URL}/my/", "preferences_url": f"{settings.SITE_URL}/my/notifications/",
