@@ -15,6 +15,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 # CONTRACTS.md section 3: the licence codes the engine knows.
 LICENCE_CHOICES = (
@@ -138,7 +139,9 @@ class Decision(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     action = models.CharField(max_length=12, choices=Action.choices)
     reason = models.TextField(blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    # A default rather than auto_now_add, so imported and demo histories
+    # keep their own dates.
+    at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["application_id", "at", "id"]
