@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django import forms
+
+from coachready.rules.schoolyard import CURRICULUM_WEEKS
+from coachready.schoolyard.models import MAX_SESSIONS
+
+
+class SkipDatesField(forms.CharField):
+    """Dates one per line (or separated by commas), YYYY-MM-DD."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        days = []
+        for entry in (e.strip() for e in re.split(r"[\s,;]+", text)):
+            if not entry:
+                continue
+            try:
+                days.append(date.fromisoformat(entry))
+            except ValueError:
+                raise forms.ValidationError(
+                    "%(entry)s is not a date: write dates as YYYY-MM-DD, one per line.", params={"entry": entry}
+                ) from None
+        return days
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(str(d) for d in value)
+        return value
+
+
+class PlanForm(forms.Form):
+    title = forms.CharField(label="Plan name", max_length=80, initial="School Yard fall season")
+    team = forms.ModelChoiceField(label="Team", queryset=None, required=False,
+                                  help_text="Your School Yard team, if the region has formed it.")
+    start = forms.DateField(label="First session", widget=forms.DateInput(attrs={"type": "date"}),
+                            help_text="Usually the first Saturday of the season. Sessions follow weekly.")
+    sessions = forms.IntegerField(label="Number of sessions", min_value=1, max_value=MAX_SESSIONS, initial=10)
+    skip = SkipDatesField(label="Dates with no session", required=False,
+                          help_text="Holidays, picture day: one date per line, YYYY-MM-DD. "
+                                    "Later sessions move a week on.")
+
+    def __init__(self, *args, teams=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if teams is None:
+            del self.fields["team"]
+        else:
+            self.fields["team"].queryset = teams
+            self.fields["team"].label_from_instance = lambda t: f"{t.name} ({t.season})"
+
+
+class RepeatForm(forms.Form):
+    week = forms.TypedChoiceField(
+        label="Repeat a week", coerce=int,
+        choices=[(n, f"Week {n}") for n in range(1, CURRICULUM_WEEKS + 1)],
+        help_text="The kids need it again: the week runs once more right after its first run, "
+                  "and the sessions after it move a week on.",
+    )
+
+
+class MarkForm(forms.Form):
+    done = forms.BooleanField(label="Done", required=False)
+    note = forms.CharField(label="Note", max_length=500, required=False)

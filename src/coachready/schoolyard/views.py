@@ -1,0 +1,145 @@
+"""School Yard: the public curriculum and coaches' season plans. Thin:
+lookups through coachready.schoolyard.access, writes through services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from coachready.rules.errors import InputError
+from coachready.rules.schoolyard import load_curriculum
+from coachready.schoolyard import services
+from coachready.schoolyard.access import get_plan_for, own_plans, schoolyard_teams_for
+from coachready.schoolyard.forms import MarkForm, PlanForm, RepeatForm
+from coachready.schoolyard.ics import plan_calendar
+
+
+def curriculum(request):
+    return render(request, "schoolyard/curriculum.html", {"curriculum": load_curriculum()})
+
+
+def week(request, n: int):
+    cur = load_curriculum()
+    if not 1 <= n <= len(cur.weeks):
+        raise Http404("The curriculum has ten weeks.")
+    return render(request, "schoolyard/week.html", {"curriculum": cur, "week": cur.week(n)})
+
+
+def print_all(request):
+    """Every week, each on its own printed page."""
+    return render(request, "schoolyard/print_all.html", {"curriculum": load_curriculum()})
+
+
+@login_required
+def plan_list(request):
+    return render(request, "schoolyard/plan_list.html", {"plans": own_plans(request.user)})
+
+
+def _engine_error(form, exc: InputError) -> None:
+    """Put the engine's refusal next to the field it names."""
+    field = exc.path.split("[", 1)[0].split(".", 1)[0]
+    form.add_error(field if field in form.fields else None, exc.message)
+
+
+@login_required
+def plan_new(request):
+    person = request.user.person_or_none
+    if person is None:
+        raise PermissionDenied("Your account is not linked to a volunteer record.")
+    teams = schoolyard_teams_for(request.user)
+    form = PlanForm(request.POST or None, teams=teams if teams.exists() else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            plan = services.create_plan(
+                owner=person, team=data.get("team"), title=data["title"], start=data["start"],
+                sessions=data["sessions"], skip=data["skip"], user=request.user,
+            )
+        except InputError as exc:
+            _engine_error(form, exc)
+        else:
+            messages.success(request, "Your season plan is ready.")
+            return redirect("schoolyard:plan", pk=plan.pk)
+    return render(request, "schoolyard/plan_form.html", {"form": form, "plan": None})
+
+
+@login_required
+def plan_edit(request, pk: int):
+    plan = get_plan_for(request.user, pk)
+    initial = {"title": plan.title, "start": plan.start, "sessions": plan.sessions, "skip": plan.skip}
+    form = PlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_plan(plan, title=data["title"], start=data["start"], sessions=data["sessions"],
+                                 skip=data["skip"], repeat=plan.repeat, user=request.user)
+        except InputError as exc:
+            _engine_error(form, exc)
+        else:
+            messages.success(request, "Plan updated.")
+            return redirect("schoolyard:plan", pk=plan.pk)
+    return render(request, "schoolyard/plan_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+def plan_detail(request, pk: int):
+    plan = get_plan_for(request.user, pk)
+    engine = services.engine_plan(plan)
+    return render(request, "schoolyard/plan.html", {
+        "plan": plan, "engine": engine, "rows": services.rows(plan, engine=engine), "repeat_form": RepeatForm(),
+    })
+
+
+@login_required
+@require_POST
+def plan_repeat(request, pk: int):
+    plan = get_plan_for(request.user, pk)
+    form = RepeatForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a week from 1 to 10 to repeat.")
+    else:
+        try:
+            services.repeat_week(plan, form.cleaned_data["week"], user=request.user)
+        except InputError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"Week {form.cleaned_data['week']} will run again; the plan has moved on.")
+    return redirect("schoolyard:plan", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def session_mark(request, pk: int, number: int):
+    plan = get_plan_for(request.user, pk)
+    if not 1 <= number <= plan.sessions:
+        raise Http404("No such session.")
+    form = MarkForm(request.POST)
+    if form.is_valid():
+        services.mark_session(plan, number, done=form.cleaned_data["done"], note=form.cleaned_data["note"],
+                              user=request.user)
+        messages.success(request, f"Session {number} saved.")
+    else:
+        messages.error(request, f"Session {number}: the note can be at most 500 characters.")
+    return redirect(reverse("schoolyard:plan", args=[plan.pk]) + f"#session-{number}")
+
+
+@login_required
+def plan_print(request, pk: int):
+    plan = get_plan_for(request.user, pk)
+    engine = services.engine_plan(plan)
+    return render(request, "schoolyard/plan_print.html",
+                  {"plan": plan, "engine": engine, "rows": services.rows(plan, engine=engine)})
+
+
+@login_required
+def plan_ics(request, pk: int):
+    plan = get_plan_for(request.user, pk)
+    body = plan_calendar(plan, services.rows(plan), request.build_absolute_uri(reverse("schoolyard:plan", args=[pk])))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="school-yard-plan-{plan.pk}.ics"'
+    return response
