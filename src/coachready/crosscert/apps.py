@@ -14,7 +14,13 @@ class CrosscertConfig(AppConfig):
 
         if not request.user.is_authenticated:
             return []
+        from coachready.crosscert.models import Application
+
         links = []
+        # Applicants follow their applications from the menu; everyone else
+        # finds "apply" on the home page, so the menu stays short.
+        if Application.objects.filter(applicant__user=request.user).exists():
+            links.append(Link("Cross-certification", reverse("crosscert:mine"), order=60))
         if is_reviewer(request.user):
             waiting = queue_for(request.user).count()
             if waiting:

@@ -17,7 +17,9 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ApplicationForm(forms.Form):
-    licence = forms.ChoiceField(label="Licence or diploma you hold", choices=LICENCE_CHOICES)
+    licence = forms.ChoiceField(
+        label="Licence or diploma you hold", choices=[("", "Choose your licence"), *LICENCE_CHOICES]
+    )
     licence_number = forms.CharField(label="Licence number", max_length=60)
     issuing_body = forms.CharField(
         label="Issued by", max_length=120, initial="U.S. Soccer Federation",

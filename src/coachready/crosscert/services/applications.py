@@ -44,6 +44,8 @@ class PreconditionCheck:
     label: str
     met: bool
     detail: str
+    # Met by the application itself (the licence copy), not by the record.
+    with_application: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ def check_preconditions(
                 code, "A copy of the licence", has_scan is not False,
                 "Upload a scan or photo of the licence with the application." if has_scan is None
                 else ("Attached." if has_scan else "Attach a scan or photo of the licence."),
+                with_application=has_scan is None,
             ))
         elif code == "not_suspended":
             # A red risk status means "no role" (DOMAIN.md section 2): the
