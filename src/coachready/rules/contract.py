@@ -8,15 +8,15 @@ silently; codes are checked against the contract's vocabulary.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from .codes import LICENCE_CODES, REQUIREMENT_CODES, RISK_STATUSES, ROLES
 from .contract_common import want_division, want_policy
-from .contract_heading import run_heading
-from .crosscert import crosscert
-from .eligibility import Record, evaluate
+from .eligibility import evaluate
+from .eligibility_json import eligibility_json
 from .errors import InputError
 from .jsonfields import (
     missing_field,
@@ -29,21 +29,13 @@ from .jsonfields import (
 )
 from .policy import Policy
 from .policy_loader import DEFAULT_POLICY, load_policy
-from .schoolyard import MAX_SEASON_WEEKS, plan_season
+from .verdict import Record
 
 ELIGIBILITY_FIELDS = frozenset({"as_of", "division", "role", "policy", "records"})
 RECORD_FIELDS = frozenset({"requirement", "completed_on", "valid_until", "risk_status"})
-_REQUIREMENTS = frozenset(REQUIREMENT_CODES)
 
 
 def _record(value: Any, path: str) -> Record:
-    if type(value) is dict and value.keys() <= RECORD_FIELDS:
-        # The common shape, checked in one pass; anything odd takes the
-        # careful path below, which finds the first bad field.
-        code = value.get("requirement")
-        completed = value.get("completed_on")
-        if code in _REQUIREMENTS and type(completed) is str and len(value) == 2:
-            return Record(code, want_date(completed, path + ".completed_on"))
     record = want_object(value, path)
     code = completed_on = valid_until = risk = None
     for key, item in record.items():
@@ -101,14 +93,16 @@ def parse_eligibility(document: Any) -> tuple[list[Record], str, str, date, Poli
     return records, division, role, as_of, policy or load_policy(DEFAULT_POLICY)
 
 
-def run_eligibility(document: Any) -> dict[str, Any]:
+def eligibility_response(document: Any) -> dict[str, Any]:
     """CONTRACTS.md section 1: may this person coach this division?"""
     records, division, role, as_of, policy = parse_eligibility(document)
     return evaluate(records, division, role, as_of, policy).to_dict()
 
 
-def run_crosscert(document: Any) -> dict[str, Any]:
+def crosscert_response(document: Any) -> dict[str, Any]:
     """CONTRACTS.md section 3: can an outside licence be cross-certified?"""
+    from .crosscert import crosscert
+
     request = want_object(document, "")
     licence = None
     policy: Policy | None = None
@@ -124,8 +118,10 @@ def run_crosscert(document: Any) -> dict[str, Any]:
     return crosscert(licence, policy or load_policy(DEFAULT_POLICY)).to_dict()
 
 
-def run_schoolyard(document: Any) -> dict[str, Any]:
+def schoolyard_response(document: Any) -> dict[str, Any]:
     """CONTRACTS.md section 4: a School Yard season plan."""
+    from .schoolyard import MAX_SEASON_WEEKS, plan_season
+
     request = want_object(document, "")
     start = weeks = None
     skip: list[date] = []
@@ -150,15 +146,34 @@ def run_schoolyard(document: Any) -> dict[str, Any]:
     return plan_season(start, weeks, skip, repeat).to_dict()
 
 
-COMMANDS: dict[str, Callable[[Any], dict[str, Any]]] = {
-    "eligibility": run_eligibility,
-    "heading": run_heading,
-    "crosscert": run_crosscert,
-    "schoolyard-plan": run_schoolyard,
+def heading_response(document: Any) -> dict[str, Any]:
+    """CONTRACTS.md section 2: a match restart or a practice week's compliance."""
+    from .contract_heading import heading_response as respond
+
+    return respond(document)
+
+
+def _as_text(respond: Callable[[Any], dict[str, Any]]) -> Callable[[Any], str]:
+    def text(document: Any) -> str:
+        return json.dumps(respond(document))
+
+    text.__doc__ = respond.__doc__
+    return text
+
+
+# Each command: request document -> response JSON text (or InputError).
+# Eligibility renders its text directly; it is the one run in large batches.
+# The other commands import their modules on first use, so a batch of
+# eligibility lines starts without loading them.
+COMMANDS: dict[str, Callable[[Any], str]] = {
+    "eligibility": eligibility_json,
+    "heading": _as_text(heading_response),
+    "crosscert": _as_text(crosscert_response),
+    "schoolyard-plan": _as_text(schoolyard_response),
 }
 
 
-def run(command: str, document: Any) -> dict[str, Any]:
-    """The response to one request document for `command`."""
+def respond(command: str, document: Any) -> str:
+    """The response JSON text to one request document for `command`."""
     return COMMANDS[command](document)
 

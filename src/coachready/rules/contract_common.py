@@ -13,11 +13,16 @@ from .policy_loader import available_policies, load_policy
 _policy_names: list[str] = []
 
 
-def want_policy(value: Any, path: str = "policy") -> Policy:
-    """A policy name from the request, loaded (cached)."""
+def policy_names() -> list[str]:
+    """Names of the shipped policy profiles (read once)."""
     if not _policy_names:
         _policy_names.extend(available_policies())
-    return load_policy(want_choice(value, _policy_names, "policy", path))
+    return _policy_names
+
+
+def want_policy(value: Any, path: str = "policy") -> Policy:
+    """A policy name from the request, loaded (cached)."""
+    return load_policy(want_choice(value, policy_names(), "policy", path))
 
 
 def want_division(value: Any, path: str = "division") -> str:

@@ -37,7 +37,7 @@ FIELD_FIELDS = ("length", "width", "goal_area_depth", "goal_area_width")
 SESSION_FIELDS = ("date", "heading_minutes", "headers")
 
 
-def run_heading(document: Any) -> dict[str, Any]:
+def heading_response(document: Any) -> dict[str, Any]:
     """CONTRACTS.md section 2: a match restart or a practice week's compliance."""
     request = want_object(document, "")
     if "context" not in request:

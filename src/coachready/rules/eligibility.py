@@ -7,140 +7,21 @@ the first failure, reads no clock and touches no database.
 
 Speed matters (bulk readiness over thousands of volunteers, `--jsonl`
 batches): per (division, role) the policy's requirement list is turned once
-into a plan of `_Step`s with everything that does not depend on the person.
+into a `_Plan` holding everything that does not depend on the person, and
+`assess` then reads each record once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from typing import Any, NamedTuple, Protocol
+from typing import NamedTuple
 
 from . import messages
-from .errors import InputError
 from .policy import Policy, RequirementSpec
-from .validity import computed_valid_until
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One completed requirement on a person's record.
-
-    `valid_until` (last day it counts) overrides the policy's validity.
-    `risk_status` applies to background checks only; absent means green.
-    `ref` is the caller's own handle (a database id, say); the engine never
-    looks at it but hands the winning record back in `RequirementStatus.record`.
-    """
-
-    requirement: str
-    completed_on: date
-    valid_until: date | None = None
-    risk_status: str | None = None
-    source: str = ""
-    ref: object = None
-
-
-class RecordLike(Protocol):
-    """What the engine reads from a record (`Record`, or a caller's own row)."""
-
-    @property
-    def requirement(self) -> str: ...
-    @property
-    def completed_on(self) -> date: ...
-    @property
-    def valid_until(self) -> date | None: ...
-    @property
-    def risk_status(self) -> str | None: ...
-    @property
-    def ref(self) -> object: ...
-
-
-class RequirementStatus(NamedTuple):
-    """One requirement's outcome.
-
-    `status` is "met", "missing" (no record), "expired" (records exist, none
-    counts on the day) or "blocked" (a record exists but cannot count, e.g. a
-    risk status that forbids coaching). `record` is the record that met it
-    (or the one that lapsed or is blocked). An immutable tuple: verdicts are
-    built in bulk, and a tuple is several times cheaper than a dataclass.
-    """
-
-    code: str
-    title: str
-    status: str
-    valid_until: date | None
-    satisfied_by: str | None
-    message: str
-    record: RecordLike | None
-    due_soon: bool
-
-    def to_dict(self) -> dict[str, Any]:
-        """The contract's requirement object."""
-        valid_until = self.valid_until
-        return {
-            "code": self.code,
-            "title": self.title,
-            "status": self.status,
-            "valid_until": None if valid_until is None else valid_until.isoformat(),
-            "satisfied_by": self.satisfied_by,
-            "message": self.message,
-            "due_soon": self.due_soon,
-        }
-
-
-class Expiring(NamedTuple):
-    """A met requirement that lapses within the policy's warning window."""
-
-    code: str
-    valid_until: date
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """The answer for one person, role and division on one day."""
-
-    eligible: bool
-    as_of: date
-    division: str
-    role: str
-    policy: str
-    requirements: tuple[RequirementStatus, ...]
-    unmet: tuple[str, ...]
-    expiring: tuple[Expiring, ...]
-    earliest_lapse: date | None
-
-    def status_of(self, code: str) -> RequirementStatus:
-        """The status of one requirement code (KeyError if not required)."""
-        for status in self.requirements:
-            if status.code == code:
-                return status
-        raise KeyError(code)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The contract's response object (dates as ISO strings)."""
-        lapse = self.earliest_lapse
-        return {
-            "eligible": self.eligible,
-            "as_of": self.as_of.isoformat(),
-            "division": self.division,
-            "role": self.role,
-            "policy": self.policy,
-            "requirements": [status.to_dict() for status in self.requirements],
-            "unmet": list(self.unmet),
-            "expiring": [
-                {"code": item.code, "valid_until": item.valid_until.isoformat()}
-                for item in self.expiring
-            ],
-            "earliest_lapse": None if lapse is None else lapse.isoformat(),
-        }
-
-    def explain(self) -> str:
-        """The verdict in words, one line per requirement."""
-        head = "Ready to coach" if self.eligible else "Not ready to coach"
-        lines = [f"{head} {self.division} as {self.role.replace('_', ' ')} on {self.as_of}."]
-        lines += [f"- {s.title}: {s.status}. {s.message}" for s in self.requirements]
-        return "\n".join(lines)
+from .validity import VALIDITY_CACHE, computed_valid_until
+from .verdict import Expiring, RecordLike, RequirementStatus, Verdict
 
 
 class _Step(NamedTuple):
@@ -148,16 +29,32 @@ class _Step(NamedTuple):
     title: str
     spec: RequirementSpec
     satisfiers: tuple[str, ...]
-    is_risk: bool
     is_course: bool
     missing: RequirementStatus
+    # JSON text of the code (quoted), of the "missing" status, and of the
+    # "met" status by a one-time record of each satisfier (by rank), for batches.
+    quoted: str
+    missing_json: str
+    forever_json: tuple[str, ...]
 
 
 class _Plan(NamedTuple):
     division: str
     role: str
     steps: tuple[_Step, ...]
+    # record code -> ((index of a step it can meet, its rank there), ...);
+    # rank 0 is the step's own code, which wins a tie.
+    targets: Mapping[str, tuple[tuple[int, int], ...]]
+    months: Mapping[str, int | None]
+    risk_index: int
+    coach_ok: frozenset[str]
     warning: timedelta
+    # '"division": ..., "role": ..., "policy": ...' as JSON text.
+    identity_json: str
+
+
+# Best record per step: (record, last valid day or None, its code, rank).
+Best = tuple[RecordLike, date | None, str, int]
 
 
 def plan_for(policy: Policy, division: str, role: str) -> _Plan:
@@ -169,26 +66,112 @@ def plan_for(policy: Policy, division: str, role: str) -> _Plan:
     canonical = policy.division(division)
     plan = policy.cache.get((canonical, role))
     if plan is None:
-        codes = policy.requirements_for(role, canonical)
-        course_code = policy.division_rules[canonical].course
-        steps = []
-        for code in codes:
-            spec = policy.requirements[code]
-            missing = RequirementStatus(
-                code, spec.title, "missing", None, None,
-                messages.missing(policy, spec, canonical), None, False,
-            )
-            steps.append(
-                _Step(
-                    code, spec.title, spec, policy.satisfiers[code],
-                    code == policy.risk_requirement, code == course_code, missing,
-                )
-            )
-        plan = _Plan(canonical, role, tuple(steps), timedelta(days=policy.warning_days))
+        plan = _build_plan(policy, canonical, role)
         policy.cache[(canonical, role)] = plan
     if len(policy.cache) < 1000:
         policy.cache[key] = plan
     return plan
+
+
+def _build_plan(policy: Policy, division: str, role: str) -> _Plan:
+    codes = policy.requirements_for(role, division)
+    course_code = policy.division_rules[division].course
+    steps = []
+    targets: dict[str, list[tuple[int, int]]] = {}
+    for index, code in enumerate(codes):
+        spec = policy.requirements[code]
+        missing = RequirementStatus(
+            code, spec.title, "missing", None, None,
+            messages.missing(policy, spec, division), None, False,
+        )
+        satisfiers = policy.satisfiers[code]
+        for rank, other in enumerate(satisfiers):
+            targets.setdefault(other, []).append((index, rank))
+        forever = tuple(
+            json.dumps(RequirementStatus(
+                code, spec.title, "met", None, other,
+                messages.met(policy, spec, other, None, False, None), None, False,
+            ).to_dict())
+            for other in satisfiers
+        )
+        steps.append(_Step(
+            code, spec.title, spec, satisfiers, code == course_code, missing,
+            json.dumps(code), json.dumps(missing.to_dict()), forever,
+        ))
+    identity = json.dumps({"division": division, "role": role, "policy": policy.name})[1:-1]
+    return _Plan(
+        division=division,
+        role=role,
+        steps=tuple(steps),
+        targets={code: tuple(found) for code, found in targets.items()},
+        months={code: spec.validity_months for code, spec in policy.requirements.items()},
+        risk_index=codes.index(policy.risk_requirement) if policy.risk_requirement in codes else -1,
+        coach_ok=policy.coach_risk_statuses,
+        warning=timedelta(days=policy.warning_days),
+        identity_json=identity,
+    )
+
+
+def assess(
+    plan: _Plan, records: Iterable[RecordLike], as_of: date
+) -> tuple[list[Best | None], list[bool]]:
+    """Per step of `plan`: the record that counts longest, and whether any record exists.
+
+    One pass over the records. A record counts from its completion through
+    its last valid day (its own `valid_until`, else the policy's validity for
+    its code); a tie goes to the step's own code, then to the earlier record.
+    """
+    best: list[Best | None] = [None] * len(plan.steps)
+    seen = [False] * len(plan.steps)
+    targets_of = plan.targets
+    months_of = plan.months
+    risk_index = plan.risk_index
+    valid_cache = VALIDITY_CACHE
+    for record in records:
+        code = record.requirement
+        targets = targets_of.get(code)
+        if targets is None:
+            continue
+        completed = record.completed_on
+        until = record.valid_until
+        if until is None:
+            months = months_of[code]
+            if months is not None:
+                until = valid_cache.get((completed, months)) or computed_valid_until(completed, months)
+        counts = completed <= as_of and (until is None or until >= as_of)
+        for index, rank in targets:
+            seen[index] = True
+            if not counts:
+                continue
+            if index == risk_index and (record.risk_status or "green") not in plan.coach_ok:
+                # A risk status that forbids coaching: this record cannot count.
+                continue
+            current = best[index]
+            if (
+                current is None
+                or (current[1] is not None and (until is None or until > current[1]))
+                or (until == current[1] and rank < current[3])
+            ):
+                best[index] = (record, until, code, rank)
+    return best, seen
+
+
+def met_words(
+    policy: Policy, step: _Step, code: str, until: date | None, due_soon: bool, risk: str | None
+) -> tuple[str, str]:
+    """The message of a met requirement and its JSON object text (cached)."""
+    key = (step.code, code, until, due_soon, risk)
+    found: tuple[str, str] | None = MET_CACHE.get(key)
+    if found is None:
+        message = messages.met(policy, step.spec, code, until, due_soon, risk)
+        status = RequirementStatus(step.code, step.title, "met", until, code, message, None, due_soon)
+        if len(MET_CACHE) > 100_000:
+            MET_CACHE.clear()
+        found = MET_CACHE[key] = (message, json.dumps(status.to_dict()))
+    return found
+
+
+MET_CACHE: dict[tuple[str, str, date | None, bool, str | None], tuple[str, str]] = {}
 
 
 def evaluate(
@@ -206,135 +189,135 @@ def evaluate(
     record either, so adding a record never makes an eligible coach ineligible.
     """
     plan = plan_for(policy, division, role)
-    by_code: dict[str, list[RecordLike]] = {}
-    for record in records:
-        found = by_code.get(record.requirement)
-        if found is None:
-            by_code[record.requirement] = [record]
-        else:
-            found.append(record)
+    if not isinstance(records, (list, tuple)):
+        records = list(records)
+    best, seen = assess(plan, records, as_of)
     horizon = as_of + plan.warning
     statuses = []
     unmet = []
     expiring = []
     earliest: date | None = None
-    requirements = policy.requirements
-    coach_ok = _coach_ok(policy)
-    for step in plan.steps:
-        best: RecordLike | None = None
-        best_until: date | None = None
-        best_code = ""
-        seen = False
-        for code in step.satisfiers:
-            candidates = by_code.get(code)
-            if candidates is None:
-                continue
-            seen = True
-            months = requirements[code].validity_months
-            for record in candidates:
-                until = record.valid_until
-                if until is None and months is not None:
-                    until = computed_valid_until(record.completed_on, months)
-                if record.completed_on > as_of or (until is not None and until < as_of):
-                    continue
-                if step.is_risk and (record.risk_status or "green") not in coach_ok:
-                    continue
-                if best is None or (best_until is not None and (until is None or until > best_until)):
-                    best, best_until, best_code = record, until, code
-        if best is None:
-            if seen:
-                statuses.append(_unmet(step, by_code, as_of, policy, coach_ok))
-            elif step.is_course:
-                statuses.append(_course_missing(step, by_code, policy, plan.division))
-            else:
-                statuses.append(step.missing)
+    risk_index = plan.risk_index
+    for index, step in enumerate(plan.steps):
+        found = best[index]
+        if found is None:
+            statuses.append(unmet_status(plan, step, records, as_of, policy, seen[index])[0])
             unmet.append(step.code)
             continue
-        due_soon = best_until is not None and best_until <= horizon
+        record, until, code, _ = found
+        due_soon = until is not None and until <= horizon
+        risk = record.risk_status if index == risk_index else None
+        message = met_words(policy, step, code, until, due_soon, risk)[0]
         statuses.append(
-            RequirementStatus(
-                step.code, step.title, "met", best_until, best_code,
-                messages.met(policy, step.spec, best_code, best_until, due_soon, best),
-                best, due_soon,
-            )
+            RequirementStatus(step.code, step.title, "met", until, code, message, record, due_soon)
         )
-        if best_until is not None:
+        if until is not None:
             if due_soon:
-                expiring.append(Expiring(step.code, best_until))
-            if earliest is None or best_until < earliest:
-                earliest = best_until
+                expiring.append(Expiring(step.code, until))
+            if earliest is None or until < earliest:
+                earliest = until
     return Verdict(
         not unmet, as_of, plan.division, plan.role, policy.name,
         tuple(statuses), tuple(unmet), tuple(expiring), earliest,
     )
 
 
-def _coach_ok(policy: Policy) -> frozenset[str]:
-    found: frozenset[str] | None = policy.cache.get("coach_ok")
-    if found is None:
-        found = policy.cache["coach_ok"] = policy.coach_risk_statuses
-    return found
-
-
-def _unmet(
+def unmet_status(
+    plan: _Plan,
     step: _Step,
-    by_code: dict[str, list[RecordLike]],
+    records: Sequence[RecordLike],
     as_of: date,
     policy: Policy,
-    coach_ok: frozenset[str],
-) -> RequirementStatus:
-    """Records exist for `step` but none counts: blocked, or expired."""
+    seen: bool,
+) -> tuple[RequirementStatus, str]:
+    """A requirement no record meets (missing, expired or blocked), and its JSON text.
+
+    The returned status's `record` is the record that lapsed, is blocked or
+    is not yet valid (None when missing). Words are cached per reason: in a
+    batch the same lapse dates and risk statuses come back again and again.
+    """
+    if not seen:
+        if step.is_course:
+            status = _course_missing(step, records, policy, plan.division)
+            if status is not step.missing:
+                return status, json.dumps(status.to_dict())
+        return step.missing, step.missing_json
+    record, key = _unmet_reason(plan, step, records, as_of)
+    found = _unmet_cache.get(key)
+    if found is None:
+        found = _unmet_words(policy, step, key)
+        if len(_unmet_cache) > 100_000:
+            _unmet_cache.clear()
+        _unmet_cache[key] = found
+    return found[0]._replace(record=record), found[1]
+
+
+_unmet_cache: dict[tuple[str, str, str, date | None, date | None], tuple[RequirementStatus, str]] = {}
+
+
+def _unmet_reason(
+    plan: _Plan, step: _Step, records: Sequence[RecordLike], as_of: date
+) -> tuple[RecordLike, tuple[str, str, str, date | None, date | None]]:
+    """Why records exist for `step` but none counts, as a cache key.
+
+    Keys: (code, "blocked", risk status, None, None); (code, "lapsed", "",
+    last valid day, None); (code, "future", "", completed_on, as_of).
+    """
     lapsed: RecordLike | None = None
     lapsed_until: date | None = None
     future: RecordLike | None = None
-    for code in step.satisfiers:
-        months = policy.requirements[code].validity_months
-        for record in by_code.get(code, ()):
-            until = record.valid_until
-            if until is None and months is not None:
-                until = computed_valid_until(record.completed_on, months)
-            if record.completed_on > as_of:
-                if future is None or record.completed_on < future.completed_on:
-                    future = record
-            elif until is not None and until < as_of:
-                if lapsed_until is None or until > lapsed_until:
-                    lapsed, lapsed_until = record, until
-            else:
-                # Counts by its dates, so only its risk status kept it out.
-                status = record.risk_status or "green"
-                return RequirementStatus(
-                    step.code, step.title, "blocked", None, None,
-                    messages.blocked(policy, step.spec, policy.risk_statuses[status]),
-                    record, False,
-                )
-    if lapsed is not None and lapsed_until is not None:
-        message = messages.lapsed(step.spec, lapsed_until)
-        return RequirementStatus(
-            step.code, step.title, "expired", lapsed_until, None, message, lapsed, False
-        )
+    for record in records:
+        if record.requirement not in step.satisfiers:
+            continue
+        until = record.valid_until
+        months = plan.months[record.requirement]
+        if until is None and months is not None:
+            until = computed_valid_until(record.completed_on, months)
+        if record.completed_on > as_of:
+            if future is None or record.completed_on < future.completed_on:
+                future = record
+        elif until is not None and until < as_of:
+            if lapsed_until is None or until > lapsed_until:
+                lapsed, lapsed_until = record, until
+        else:
+            # Counts by its dates, so only its risk status kept it out.
+            return record, (step.code, "blocked", record.risk_status or "green", None, None)
+    if lapsed is not None:
+        return lapsed, (step.code, "lapsed", "", lapsed_until, None)
     assert future is not None
-    message = messages.not_yet(step.spec, future.completed_on, as_of)
-    return RequirementStatus(step.code, step.title, "expired", None, None, message, future, False)
+    return future, (step.code, "future", "", future.completed_on, as_of)
+
+
+def _unmet_words(
+    policy: Policy, step: _Step, key: tuple[str, str, str, date | None, date | None]
+) -> tuple[RequirementStatus, str]:
+    _, reason, risk, day, as_of = key
+    status: RequirementStatus
+    if reason == "blocked":
+        message = messages.blocked(policy, step.spec, policy.risk_statuses[risk])
+        status = RequirementStatus(step.code, step.title, "blocked", None, None, message, None, False)
+    elif reason == "lapsed":
+        assert day is not None
+        message = messages.lapsed(step.spec, day)
+        status = RequirementStatus(step.code, step.title, "expired", day, None, message, None, False)
+    else:
+        assert day is not None and as_of is not None
+        message = messages.not_yet(step.spec, day, as_of)
+        status = RequirementStatus(step.code, step.title, "expired", None, None, message, None, False)
+    return status, json.dumps(status.to_dict())
 
 
 def _course_missing(
-    step: _Step, by_code: dict[str, list[RecordLike]], policy: Policy, division: str
+    step: _Step, records: Sequence[RecordLike], policy: Policy, division: str
 ) -> RequirementStatus:
     """A missing coach course, saying why the courses the person holds do not count."""
-    held = [
-        code for code in by_code
-        if code in policy.requirements and policy.requirements[code].kind == "coach_course"
-    ]
+    held: list[str] = []
+    for record in records:
+        code = record.requirement
+        spec = policy.requirements.get(code)
+        if spec is not None and spec.kind == "coach_course" and code not in held:
+            held.append(code)
     if not held:
         return step.missing
     message = messages.course_not_counting(policy, step.spec, division, held)
     return step.missing._replace(message=message)
-
-
-def check_role(policy: Policy, role: str, path: str = "role") -> str:
-    """`role` if the policy knows it, else InputError(invalid_value)."""
-    if role not in policy.roles:
-        raise InputError(
-            "invalid_value", f"Unknown role {role!r}; use one of {', '.join(policy.roles)}.", path
-        )
-    return role

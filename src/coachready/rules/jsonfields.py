@@ -18,7 +18,7 @@ from .errors import InputError
 MAX_BODY_BYTES = 1_000_000  # one request document: 1 MB
 MAX_LINE_BYTES = 64_000  # one --jsonl line: 64 KB
 
-_date_cache: dict[str, date] = {}
+date_cache: dict[str, date] = {}
 
 
 def _refuse_constant(name: str) -> NoReturn:
@@ -26,12 +26,17 @@ def _refuse_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a JSON number")
 
 
+_decode = json.JSONDecoder(parse_constant=_refuse_constant).decode
+
+
 def load_json(data: bytes | str, limit: int = MAX_BODY_BYTES) -> Any:
-    """Parse one JSON document of at most `limit` bytes."""
+    """Parse one JSON document (UTF-8, BOM allowed) of at most `limit` bytes."""
     if len(data) > limit:
         raise InputError("too_large", f"The input is larger than {limit} bytes.", "")
     try:
-        return json.loads(data, parse_constant=_refuse_constant)
+        if isinstance(data, bytes):
+            data = data.decode("utf-8-sig" if data[:3] == b"\xef\xbb\xbf" else "utf-8")
+        return _decode(data)
     except RecursionError:
         raise InputError("invalid_json", "The input is nested too deeply.", "") from None
     except json.JSONDecodeError as exc:
@@ -148,7 +153,7 @@ def want_list(value: Any, path: str) -> list[Any]:
 
 def want_date(value: Any, path: str) -> date:
     """An ISO `YYYY-MM-DD` date that exists (2026-02-30 does not)."""
-    found = _date_cache.get(value) if type(value) is str else None
+    found = date_cache.get(value) if type(value) is str else None
     if found is not None:
         return found
     text = want_str(value, path)
@@ -161,7 +166,7 @@ def want_date(value: Any, path: str) -> date:
         found = date(int(text[:4]), int(text[5:7]), int(text[8:]))
     except ValueError:
         raise InputError("invalid_date", f"{text!r} is not a day of the calendar.", path) from None
-    if len(_date_cache) > 100_000:
-        _date_cache.clear()
-    _date_cache[text] = found
+    if len(date_cache) > 100_000:
+        date_cache.clear()
+    date_cache[text] = found
     return found

@@ -7,15 +7,10 @@ the same facts but can be read (and reworded) separately.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .policy import Policy, RequirementSpec, RiskStatusRule
-
-
-class _HasRisk(Protocol):
-    @property
-    def risk_status(self) -> str | None: ...
 
 
 def _article(title: str) -> str:
@@ -55,7 +50,7 @@ def met(
     satisfied_by: str,
     valid_until: date | None,
     due_soon: bool,
-    record: _HasRisk,
+    risk_status: str | None,
 ) -> str:
     """A requirement that counts today."""
     through = "" if satisfied_by == spec.code else f" through your {policy.title_of(satisfied_by)}"
@@ -68,9 +63,8 @@ def met(
         )
     else:
         text = f"{spec.title} counts through {valid_until}{through}; renew it {spec.renewal}."
-    status = record.risk_status
-    if status is not None and status != "green" and spec.code == policy.risk_requirement:
-        text += f" Risk status {status}: {policy.risk_statuses[status].meaning}."
+    if risk_status is not None and risk_status != "green":
+        text += f" Risk status {risk_status}: {policy.risk_statuses[risk_status].meaning}."
     return text
 
 

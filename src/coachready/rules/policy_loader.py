@@ -95,6 +95,13 @@ def load_policy_file(path: Path | str, overrides: Mapping[str, Any] | None = Non
         raise PolicyError(source, "", f"not valid TOML: {exc}") from exc
     if overrides:
         raw = merge(raw, overrides)
+        changed = overrides.get("requirements")
+        for code, entry in changed.items() if isinstance(changed, Mapping) else ():
+            if isinstance(entry, Mapping) and "validity_months" in entry and "renewal" not in entry:
+                # The profile's words describe its own period; derive new ones.
+                table = raw["requirements"].get(code)
+                if isinstance(table, dict):
+                    table.pop("renewal", None)
     return build_policy(raw, name=path.stem, source=source)
 
 

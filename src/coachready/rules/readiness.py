@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .eligibility import RecordLike, evaluate
+from .eligibility import evaluate
 from .errors import InputError
 from .policy import Policy
 from .policy_loader import load_policy
 from .validity import computed_valid_until, counts_on
+from .verdict import RecordLike
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 _ONE_DAY = timedelta(days=1)
-_cache: dict[tuple[date, int], date] = {}
+# (completed_on, months) -> last valid day; shared with the engine's hot loop.
+VALIDITY_CACHE: dict[tuple[date, int], date] = {}
+_cache = VALIDITY_CACHE
 
 
 def add_months(day: date, months: int) -> date:
