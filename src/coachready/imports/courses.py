@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coachready.rules.codes import REQUIREMENT_CODES
 
@@ -114,6 +115,7 @@ class CourseMatch:
     skip_reason: str = ""
 
 
+@lru_cache(maxsize=4096)
 def match_course(name: str) -> CourseMatch:
     key = course_key(name)
     if key in _CODES:

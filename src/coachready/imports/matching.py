@@ -15,6 +15,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 # Common English and Spanish short forms, both ways. Small on purpose: a
 # near match only asks a question, it never decides.
@@ -51,6 +52,7 @@ def _nickname_groups() -> dict[str, set[str]]:
 _GROUPS = _nickname_groups()
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A name folded for comparison: no accents, case, spaces or punctuation."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -127,10 +129,14 @@ class PeopleIndex:
         self.by_last: dict[str, list[Candidate]] = defaultdict(list)
         # Volunteer ids that belong to people of other regions -> their region number.
         self.foreign_ids = foreign_ids or {}
+        # Rows of one volunteer repeat their identity; a match is worked out
+        # once until someone new joins the index.
+        self._matches: dict[Identity, Match] = {}
         for person in people:
             self.add(person)
 
     def add(self, person: Candidate) -> None:
+        self._matches.clear()
         if person.volunteer_id:
             self.by_id[person.volunteer_id] = person
         if person.email:
@@ -140,6 +146,12 @@ class PeopleIndex:
         self.by_last[last].append(person)
 
     def match(self, who: Identity) -> Match:
+        found = self._matches.get(who)
+        if found is None:
+            found = self._matches[who] = self._match(who)
+        return found
+
+    def _match(self, who: Identity) -> Match:
         first, last = name_key(who.first_name), name_key(who.last_name)
         if who.volunteer_id:
             if who.volunteer_id in self.foreign_ids:

@@ -259,6 +259,7 @@ def plan_rows(kind: str, header: Header, rows: list[tuple[int, tuple[object, ...
     planner = _Planner(facts, kind, header, decisions or {})
     read = read_record if kind == RECORDS else read_volunteer
     handle = planner.record if kind == RECORDS else planner.volunteer
+    memo: dict = {}
     for number, cells in rows:
-        planner.plan.outcomes.append(handle(read(header, number, cells, facts.today)))
+        planner.plan.outcomes.append(handle(read(header, number, cells, facts.today, memo)))
     return planner.plan

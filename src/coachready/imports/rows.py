@@ -66,10 +66,16 @@ class RecordRow(Row):
 
 
 class _Reader:
-    """Reads named fields of one row, collecting errors instead of raising."""
+    """Reads named fields of one row, collecting errors instead of raising.
 
-    def __init__(self, header: Header, cells: tuple[object, ...]):
-        self.header, self.cells = header, cells
+    `memo` is shared by all rows of one file: a records file repeats each
+    volunteer's id, names and email on every one of their rows, and the
+    same dates and course names over and over, so each distinct cell is read
+    once. That is most of what keeps a 100,000-row file fast.
+    """
+
+    def __init__(self, header: Header, cells: tuple[object, ...], memo: dict, today: date):
+        self.header, self.cells, self.memo, self.today = header, cells, memo, today
         self.errors: list[tuple[str, str]] = []
 
     def raw(self, name: str) -> object:
@@ -79,50 +85,75 @@ class _Reader:
         return self.cells[index]
 
     def get(self, name: str, parse=clean_text, default=""):
+        raw = self.raw(name)
+        key = (name, raw)
         try:
-            return parse(self.raw(name))
-        except CellError as exc:
-            self.errors.append((self.header.label(name), str(exc)))
-            return default
+            value, error = self.memo[key]
+        except KeyError:
+            try:
+                value, error = parse(raw), None
+            except CellError as exc:
+                value, error = default, (self.header.label(name), str(exc))
+            self.memo[key] = value, error
+        except TypeError:  # an unhashable cell value; never from csv or openpyxl
+            value, error = default, (self.header.label(name), "cannot be read")
+        if error:
+            self.errors.append(error)
+        return value
 
-    def day(self, name: str, today: date, what: str) -> date | None:
-        value = self.get(name, parse_date, None)
-        if value is None:
-            return None
-        try:
-            return check_date_range(value, today=today, what=what)
-        except CellError as exc:
-            self.errors.append((self.header.label(name), str(exc)))
-            return None
+    def day(self, name: str, what: str) -> date | None:
+        today = self.today
+
+        def parse(raw: object) -> date | None:
+            value = parse_date(raw)
+            return None if value is None else check_date_range(value, today=today, what=what)
+
+        return self.get(name, parse, None)
 
     def region(self) -> int | None:
-        text = self.get("region")
-        if not text:
-            return None
-        digits = re.sub(r"^(region|r)\s*", "", text.lower())
-        if digits.isdigit() and len(digits) < 7:
-            return int(digits)
-        self.errors.append((self.header.label("region"), f"{text!r} is not a region number"))
-        return None
+        return self.get("region", _region_number, None)
 
-    def identity(self, today: date) -> Identity:
+    def identity(self) -> Identity:
+        key = ("identity", *(self.raw(n) for n in ("volunteer_id", "email", "username", "first_name", "last_name",
+                                                   "birth_date")))
+        found = self.memo.get(key)
+        if found is not None:
+            self.errors.extend(found[1])
+            return found[0]
+        before = len(self.errors)
         email = self.get("email", parse_email)
         username = self.get("username")
         if not email and username and looks_like_email(username):
             email = username
-        return Identity(
+        who = Identity(
             volunteer_id=self.get("volunteer_id", parse_volunteer_id),
             email=email,
-            first_name=self.get("first_name", lambda v: clean_text(v, max_chars=80)),
-            last_name=self.get("last_name", lambda v: clean_text(v, max_chars=80)),
-            birth_date=self.day("birth_date", today, "birth date"),
+            first_name=self.get("first_name", _name),
+            last_name=self.get("last_name", _name),
+            birth_date=self.day("birth_date", "birth date"),
         )
+        self.memo[key] = who, self.errors[before:]
+        return who
 
 
-def read_volunteer(header: Header, number: int, cells: tuple[object, ...], today: date) -> VolunteerRow:
-    r = _Reader(header, cells)
-    who = r.identity(today)
-    row = VolunteerRow(number, who, preferred_name=r.get("preferred_name", lambda v: clean_text(v, max_chars=80)),
+def _name(value: object) -> str:
+    return clean_text(value, max_chars=80)
+
+
+def _region_number(value: object) -> int | None:
+    text = clean_text(value)
+    if not text:
+        return None
+    digits = re.sub(r"^(region|r)\s*", "", text.lower())
+    if digits.isdigit() and len(digits) < 7:
+        return int(digits)
+    raise CellError(f"{text!r} is not a region number")
+
+
+def read_volunteer(header: Header, number: int, cells: tuple[object, ...], today: date, memo: dict) -> VolunteerRow:
+    r = _Reader(header, cells, memo, today)
+    who = r.identity()
+    row = VolunteerRow(number, who, preferred_name=r.get("preferred_name", _name),
                        phone=r.get("phone", lambda v: clean_text(v, max_chars=40)))
     if not who.first_name:
         r.errors.append((header.label("first_name"), "is empty"))
@@ -157,9 +188,9 @@ def _read_role(text: str, row: VolunteerRow, r: _Reader, header: Header) -> None
     row.roles.append((str(role), division))
 
 
-def read_record(header: Header, number: int, cells: tuple[object, ...], today: date) -> RecordRow:
-    r = _Reader(header, cells)
-    who = r.identity(today)
+def read_record(header: Header, number: int, cells: tuple[object, ...], today: date, memo: dict) -> RecordRow:
+    r = _Reader(header, cells, memo, today)
+    who = r.identity()
     course = r.get("course")
     row = RecordRow(number, who, region=r.region(), course=course)
     if not (who.volunteer_id or who.email or (who.first_name and who.last_name)):
@@ -172,7 +203,7 @@ def read_record(header: Header, number: int, cells: tuple[object, ...], today: d
         row.requirement, row.skip_reason = found.code, found.skip_reason
         if found.code is None and not found.skip_reason:
             r.errors.append((header.label("course"), f"unknown course {course!r}"))
-    row.completed_on = r.day("completed_on", today, "completion date")
+    row.completed_on = r.day("completed_on", "completion date")
     row.valid_until = r.get("valid_until", parse_date, None)
     if row.completed_on and row.valid_until and row.valid_until < row.completed_on:
         r.errors.append((header.label("valid_until"), "is before the completion date"))

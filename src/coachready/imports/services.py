@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
+from coachready.imports.bulkinsert import insert_rows
 from coachready.imports.columns import HeaderError, check_kind
 from coachready.imports.matching import Candidate, PeopleIndex
 from coachready.imports.models import ImportBatch
@@ -232,14 +233,14 @@ def apply_plan(plan: Plan, region: Region, user: Any, source_ref: str, *, today:
         [RoleAssignment(person_id=people.get(ref, ref), role=role, division=division, region=region, start_on=today)
          for ref, role, division in plan.role_adds], batch_size=1000
     )
-    CertificationRecord.objects.bulk_create(
-        [CertificationRecord(
-            person_id=people.get(r["person"], r["person"]), requirement=r["requirement"],
-            completed_on=r["completed_on"], valid_until=r["valid_until"], risk_status=r["risk_status"],
-            source=CertificationRecord.Source.IMPORT, source_ref=source_ref,
-            status=CertificationRecord.Status.VERIFIED, verified_by=actor, verified_at=now, created_by=actor,
-        ) for r in plan.record_creates],
-        batch_size=2000,
+    insert_rows(
+        CertificationRecord,
+        ("person_id", "requirement", "completed_on", "valid_until", "risk_status"),
+        [(people.get(r["person"], r["person"]), r["requirement"], r["completed_on"], r["valid_until"],
+          r["risk_status"]) for r in plan.record_creates],
+        constant={"source": CertificationRecord.Source.IMPORT, "source_ref": source_ref,
+                  "status": CertificationRecord.Status.VERIFIED, "verified_by_id": getattr(actor, "pk", None),
+                  "verified_at": now, "created_by_id": getattr(actor, "pk", None)},
     )
     if plan.record_updates:
         records = CertificationRecord.objects.in_bulk([pk for pk, _ in plan.record_updates])
