@@ -40,6 +40,12 @@ def test_home_and_menu_offer_the_queue_to_reviewers_with_items(world, login, sub
     coach_home = login(world.coach).get(reverse("core:home")).content.decode()
     assert reverse("crosscert:mine") in coach_home
     assert "Cross-cert queue" not in coach_home
+    assert f'<li><a href="{reverse("crosscert:mine")}">Cross-certification</a></li>' in coach_home
+
+
+def test_the_menu_entry_is_for_people_who_have_applied(world, login):
+    home = login(world.coach).get(reverse("core:home")).content.decode()
+    assert f'<li><a href="{reverse("crosscert:mine")}">Cross-certification</a></li>' not in home
 
 
 def test_demo_applications_tell_the_three_stories(world):
