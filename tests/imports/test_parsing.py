@@ -97,7 +97,8 @@ def test_headers_are_matched_loosely(header, field):
 
 
 @pytest.mark.parametrize(("name", "code"), [
-    ("AYSO's Safe Haven", "safe_haven"), ("Z-Online AYSOs Safe Haven", "safe_haven"), ("Safe Haven Coach", "safe_haven"),
+    ("AYSO's Safe Haven", "safe_haven"), ("Z-Online AYSOs Safe Haven", "safe_haven"),
+    ("Safe Haven Coach", "safe_haven"),
     ("CDC Concussion Awareness", "concussion"), ("Z-Online CDC Concussion Awareness Training", "concussion"),
     ("Sudden Cardiac Arrest", "sudden_cardiac_arrest"), ("SafeSport Trained - U.S. Soccer Federation", "safesport"),
     ("U-6 Coach", "coach_6u"), ("U-8 Coach", "coach_8u"), ("U-10 Coach", "coach_10u"), ("u-12 coach", "coach_12u"),
