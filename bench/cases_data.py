@@ -1,0 +1,92 @@
+"""Benchmarks over the synthetic national data set: seeding, readiness,
+imports and reminders."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import tempfile
+import time
+from datetime import date, timedelta
+
+from harness import Database, Result
+
+AS_OF = "2026-09-01"
+
+
+def seed(db: Database, volunteers: int, regions: int) -> list[Result]:
+    started = time.perf_counter()
+    db.run("seed-demo", "--volunteers", str(volunteers), "--regions", str(regions), "--seed", "1")
+    seconds = time.perf_counter() - started
+    target = "< 120 s (PostgreSQL)" if db.label == "postgresql" else ""
+    met = seconds < 120 if db.label == "postgresql" and volunteers >= 100_000 else None
+    return [Result(f"seed-demo {volunteers:,} volunteers, {regions} regions", db.label, seconds, "s", target, None, met)]
+
+
+def readiness(db: Database, region: int) -> list[Result]:
+    size = db.inproc("people", str(region))
+    dash = db.inproc("dashboard", str(region))
+    note = f"{size['volunteers']:,} volunteers, {size['teams']} teams"
+    results = [
+        Result("readiness dashboard, one region", db.label, dash["seconds"] * 1000, "ms", "< 300 ms", None,
+               dash["seconds"] < 0.3, note),
+        Result("readiness dashboard queries", db.label, dash["queries"], "queries", "constant", note=note),
+    ]
+    started = time.perf_counter()
+    db.run("readiness-report", "--region", str(region), "--as-of", AS_OF, "--format", "csv")
+    seconds = time.perf_counter() - started
+    results.append(Result("readiness-report --format csv, one region", db.label, seconds, "s", "< 2 s", None,
+                          seconds < 2, note))
+    started = time.perf_counter()
+    db.run("readiness-report", "--all-regions", "--as-of", AS_OF, "--format", "csv")
+    seconds = time.perf_counter() - started
+    results.append(Result("readiness-report --format csv, the nation", db.label, seconds, "s", "< 20 s (PostgreSQL)",
+                          None, seconds < 20 if db.label == "postgresql" else None))
+    return results
+
+
+IMPORT_ROWS = 100_000
+COURSES = ["Z-Online AYSOs Safe Haven", "CDC Concussion Awareness", "Sudden Cardiac Arrest",
+           "SafeSport Trained - U.S. Soccer Federation", "U-10 Coach", "Intermediate (14U) Coach", "Regional Referee"]
+
+
+def _import_file(region: int, db: Database) -> bytes:
+    """100,000 legacy-named certification rows for the region's volunteers,
+    each with its own completion date so none is a duplicate."""
+    ids = db.inproc("volunteer_ids", str(region))["ids"]
+    rng = random.Random(5)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["Volunteer ID", "Course", "Completion Date"])
+    start = date(2000, 1, 1)
+    for i in range(IMPORT_ROWS):
+        vid = ids[i % len(ids)]
+        writer.writerow([vid, COURSES[(i // len(ids)) % len(COURSES)], (start + timedelta(days=i // len(ids) * 7 + rng.randint(0, 6))).isoformat()])
+    return out.getvalue().encode()
+
+
+def imports(db: Database, region: int) -> list[Result]:
+    data = _import_file(region, db)
+    with tempfile.NamedTemporaryFile(suffix=".csv") as fh:
+        fh.write(data)
+        fh.flush()
+        started = time.perf_counter()
+        db.run("import", fh.name, "--region", str(region), "--kind", "records")
+        seconds = time.perf_counter() - started
+    results = [Result("import 100,000 certification rows (CSV)", db.label, seconds, "s",
+                      "< 20 s (PostgreSQL)", None, seconds < 20 if db.label == "postgresql" else None)]
+    if db.label == "postgresql":
+        copy = db.inproc("copy_floor", str(region), str(IMPORT_ROWS))["seconds"]
+        results.append(Result("PostgreSQL COPY of the same 100,000 rows (floor)", db.label, copy, "s"))
+        results[0].ratio = seconds / copy
+    return results
+
+
+def reminders(db: Database) -> list[Result]:
+    started = time.perf_counter()
+    out = db.run("send-reminders", "--as-of", AS_OF).stdout.decode()
+    seconds = time.perf_counter() - started
+    last = out.strip().splitlines()[-1] if out.strip() else ""
+    return [Result("send-reminders, whole nation", db.label, seconds, "s", "< 30 s (PostgreSQL)", None,
+                   seconds < 30 if db.label == "postgresql" else None, note=last[:80])]

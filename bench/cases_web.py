@@ -1,0 +1,82 @@
+"""Web throughput: gunicorn with two workers on 127.0.0.1, wrk for 20 s at 16
+connections against the health endpoint (the framework's floor), the coach
+checklist and the region readiness dashboard."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import time
+
+from harness import VENV_BIN, Database, Result
+
+DURATION = "20s"
+CONNECTIONS = "16"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wrk(url: str, cookie: str = "") -> tuple[float, float, float]:
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", url]
+    if cookie:
+        args[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
+    out = subprocess.run(args, capture_output=True, text=True, timeout=120).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def pct(label: str) -> float:
+        match = re.search(rf"\s{label}%\s+([\d.]+)(us|ms|s)", out)
+        value, unit = float(match.group(1)), match.group(2)
+        return value * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if non2xx:
+        raise RuntimeError(f"{url}: {non2xx.group(1)} error responses under load")
+    return rps, pct("50"), pct("99")
+
+
+def run(db: Database, region_number: int) -> list[Result]:
+    if shutil.which("wrk") is None:
+        return [Result("web throughput", db.label, 0, "", note="skipped: wrk is not installed (apt-get install wrk)")]
+    login = db.inproc("session", str(region_number))
+    port = _free_port()
+    env = dict(db.env, DEBUG="false", SECRET_KEY="bench-" + "x" * 60, ALLOWED_HOSTS="127.0.0.1",
+               EMAIL_URL="locmem:", COACHREADY_MFA_REQUIRED="true", SECURE_SSL_REDIRECT="false",
+               SECURE_HSTS_SECONDS="0")
+    server = subprocess.Popen(
+        [str(VENV_BIN / "gunicorn"), "coachready.config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
+         "--log-level", "warning"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        results = []
+        floor_rps, p50, p99 = _wrk(f"{base}/healthz")
+        results.append(Result("web: health endpoint (floor)", db.label, floor_rps, "req/s", note=f"p50 {p50:.1f} ms, p99 {p99:.1f} ms"))
+        for name, path, cookie in (
+            ("web: coach checklist", login["checklist_path"], login["coach_session"]),
+            ("web: readiness dashboard", login["dashboard_path"], login["admin_session"]),
+        ):
+            rps, p50, p99 = _wrk(base + path, cookie)
+            met = None
+            target = ""
+            if "dashboard" in name:
+                target = "≥ 25% of floor, p99 < 250 ms"
+                met = rps / floor_rps >= 0.25 and p99 < 250
+            results.append(Result(name, db.label, rps, "req/s", target, rps / floor_rps, met,
+                                  note=f"p50 {p50:.1f} ms, p99 {p99:.1f} ms"))
+        return results
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

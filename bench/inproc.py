@@ -1,0 +1,116 @@
+"""Benchmark cases that run inside one Django process on the database named by
+the environment. `python bench/inproc.py CASE [ARGS]` prints one JSON line."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coachready.config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from coachready.org.models import Person, Region, Role, RoleAssignment, User  # noqa: E402
+
+
+def _admin_of(region: Region) -> User:
+    from allauth.mfa.models import Authenticator
+
+    email = f"bench-admin-{region.number}@example.org"
+    user, created = User.objects.get_or_create(username=email, defaults={"email": email})
+    if created:
+        person = Person.objects.create(first_name="Bench", last_name="Admin", email=email, home_region=region,
+                                       user=user)
+        RoleAssignment.objects.create(person=person, role=Role.REGIONAL_COACH_ADMINISTRATOR, region=region,
+                                      start_on="2020-01-01")
+        # Production mode requires a second factor for administrators.
+        Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "bench"})
+    return user
+
+
+def _coach_of(region: Region) -> User:
+    person = Person.objects.filter(home_region=region, user__isnull=True, coach_assignments__isnull=False).first()
+    email = f"bench-coach-{region.number}@example.org"
+    user, _ = User.objects.get_or_create(username=email, defaults={"email": email})
+    if person is not None and person.user_id is None:
+        person.user = user
+        person.save(update_fields=["user"])
+    return user
+
+
+def case_session(number: str) -> dict:
+    region = Region.objects.get(number=int(number))
+    sessions = {}
+    for key, user in (("admin_session", _admin_of(region)), ("coach_session", _coach_of(region))):
+        client = Client()
+        client.force_login(user)
+        sessions[key] = client.cookies["sessionid"].value
+    return {**sessions, "checklist_path": "/my/", "dashboard_path": f"/region/{region.number}/readiness/"}
+
+
+def case_dashboard(number: str) -> dict:
+    region = Region.objects.get(number=int(number))
+    client = Client()
+    client.force_login(_admin_of(region))
+    path = f"/region/{region.number}/readiness/"
+    response = client.get(path)
+    assert response.status_code == 200, response.status_code
+    times = []
+    for _ in range(7):
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        times.append(time.perf_counter() - started)
+    return {"seconds": statistics.median(times), "queries": len(queries)}
+
+
+def case_people(number: str) -> dict:
+    region = Region.objects.get(number=int(number))
+    from coachready.teams.models import Team
+
+    return {
+        "volunteers": Person.objects.filter(home_region=region).count(),
+        "teams": Team.objects.filter(season__region=region).count(),
+    }
+
+
+if __name__ == "__main__":
+    name, *args = sys.argv[1:]
+    print(json.dumps(globals()[f"case_{name}"](*args)))
+
+
+def case_volunteer_ids(number: str) -> dict:
+    ids = list(Person.objects.filter(home_region__number=int(number)).order_by("pk").values_list("volunteer_id", flat=True))
+    return {"ids": ids}
+
+
+def case_copy_floor(number: str, rows: str) -> dict:
+    """PostgreSQL's own COPY of the same number of certification rows into a
+    scratch table shaped like the records table: the floor an import can
+    approach."""
+    import datetime
+
+    people = list(Person.objects.filter(home_region__number=int(number)).values_list("pk", flat=True))
+    count = int(rows)
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMP TABLE bench_copy (LIKE certs_certificationrecord INCLUDING DEFAULTS)")
+        started = time.perf_counter()
+        with cursor.cursor.copy(
+            "COPY bench_copy (person_id, requirement, completed_on, risk_status, source, source_ref, status, "
+            "evidence, note, rejection_reason, created_at) FROM STDIN"
+        ) as copy:
+            now = datetime.datetime.now(datetime.UTC)
+            for i in range(count):
+                copy.write_row((people[i % len(people)], "safe_haven", datetime.date(2000, 1, 1) + datetime.timedelta(days=i // len(people)),
+                                "", "import", "", "verified", "", "", "", now))
+        seconds = time.perf_counter() - started
+    return {"seconds": seconds}

@@ -1,0 +1,124 @@
+"""Browser journeys in Debian's Chromium, driven by Playwright.
+
+Each journey runs on a desktop (1280×800) and a phone (390×844) viewport,
+saves a screenshot per step under test-results/, runs axe-core on every page
+it visits (no serious or critical violations), and fails on console errors
+and failed requests.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop; Django's ORM in the test thread
+# must be told that is fine.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+RESULTS = Path(__file__).resolve().parents[2] / "test-results"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+            if not os.path.exists(CHROMIUM):
+                item.add_marker(pytest.mark.skip(reason=f"Chromium is not installed at {CHROMIUM}"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@dataclass
+class Journey:
+    """A browser tab that records what a person went through."""
+
+    page: object
+    base_url: str
+    folder: Path
+    viewport: str
+    problems: list[str] = field(default_factory=list)
+    step: int = 0
+    checked: set[str] = field(default_factory=set)
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.base_url + path)
+
+    def shot(self, name: str) -> Path:
+        """Screenshot this step and check the page's accessibility once per URL."""
+        self.step += 1
+        path = self.folder / f"{self.step:02d}-{re.sub(r'[^a-z0-9]+', '-', name.lower())}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        self.check_accessibility()
+        self.check_layout()
+        return path
+
+    def check_accessibility(self) -> None:
+        from axe_playwright_python.sync_playwright import Axe
+
+        url = self.page.url.split("#")[0]
+        if url in self.checked:
+            return
+        self.checked.add(url)
+        results = Axe().run(self.page)
+        for violation in results.response["violations"]:
+            if violation.get("impact") in {"serious", "critical"}:
+                targets = [node.get("target") for node in violation.get("nodes", [])][:3]
+                self.problems.append(f"axe {violation['id']} ({violation['impact']}) on {url}: {targets}")
+
+    def check_layout(self) -> None:
+        """Nothing may make a phone page scroll sideways."""
+        overflow = self.page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 1:
+            self.problems.append(f"page is {overflow}px wider than the viewport on {self.page.url}")
+
+    def sign_in(self, email: str, password: str) -> None:
+        self.goto("/accounts/login/")
+        self.page.get_by_label("Email").fill(email)
+        self.page.get_by_label("Password").fill(password)
+        self.page.get_by_role("button", name=re.compile("sign in", re.I)).click()
+        self.page.wait_for_load_state()
+
+    def sign_out(self) -> None:
+        self.page.context.clear_cookies()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def journey(request, browser, live_server):
+    viewport = request.param
+    context = browser.new_context(viewport=VIEWPORTS[viewport], accept_downloads=True)
+    page = context.new_page()
+    name = request.node.originalname.removeprefix("test_")
+    folder = RESULTS / name / viewport
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.png"):
+        old.unlink()
+    trip = Journey(page=page, base_url=live_server.url, folder=folder, viewport=viewport)
+    page.on("console", lambda msg: msg.type == "error" and trip.problems.append(f"console error: {msg.text}"))
+    page.on("requestfailed", lambda req: trip.problems.append(f"request failed: {req.url} {req.failure}"))
+    page.on(
+        "response",
+        lambda resp: resp.status >= 400 and trip.problems.append(f"HTTP {resp.status} for {resp.url}"),
+    )
+    yield trip
+    context.close()
+    assert not trip.problems, "\n".join(trip.problems)
