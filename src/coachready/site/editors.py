@@ -108,12 +108,9 @@ def sync_all_site_editors() -> dict[int, tuple[int, int]]:
 
 def on_role_change(sender, instance: RoleAssignment, **kwargs) -> None:  # noqa: ANN001
     """Signal receiver: a role assignment of an editor role changed."""
+    # Synced inside the role change's own transaction: the group and the
+    # role assignments can never disagree after a commit.
     if instance.role in EDITOR_ROLES and instance.region_id:
-        region_id = instance.region_id
-        transaction.on_commit(lambda: _sync_by_id(region_id))
-
-
-def _sync_by_id(region_id: int) -> None:
-    region = Region.objects.filter(pk=region_id).first()
-    if region is not None:
-        sync_region_editors(region)
+        region = Region.objects.filter(pk=instance.region_id).first()
+        if region is not None:
+            sync_region_editors(region)

@@ -34,30 +34,31 @@ def is_rate_limited(kind: type[ContactMessage] | type[InterestNote], email: str,
     return kind.objects.filter(created_at__gte=since).filter(match).count() >= RATE_LIMIT
 
 
-def _after_commit(kind: str, pk: int) -> None:
+def _deliver_later(kind: str, pk: int) -> None:
+    # Called after the storing transaction has closed: the message exists
+    # before any email is attempted, whatever happens to the email.
     from coachready.site.services.delivery import schedule_delivery
 
-    transaction.on_commit(lambda: schedule_delivery(kind, pk))
+    schedule_delivery(kind, pk)
 
 
-@transaction.atomic
 def receive_contact_message(
     region: Region, *, name: str, email: str, topic: str, message: str, ip: str | None = None
 ) -> ContactMessage:
-    """Store a contact message for the region's inbox and queue its emails."""
-    item = ContactMessage.objects.create(
-        region=region, name=name, email=email, topic=topic, message=message, ip_address=ip,
-        next_attempt_at=timezone.now(),
-    )
-    log_action(
-        "site.contact.received", obj=item, region=region,
-        summary=f"Message from {name}: {item.get_topic_display()}", data={"topic": topic},
-    )
-    _after_commit("contact", item.pk)
+    """Store a contact message for the region's inbox, then queue its emails."""
+    with transaction.atomic():
+        item = ContactMessage.objects.create(
+            region=region, name=name, email=email, topic=topic, message=message, ip_address=ip,
+            next_attempt_at=timezone.now(),
+        )
+        log_action(
+            "site.contact.received", obj=item, region=region,
+            summary=f"Message from {name}: {item.get_topic_display()}", data={"topic": topic},
+        )
+    _deliver_later("contact", item.pk)
     return item
 
 
-@transaction.atomic
 def receive_interest(
     region: Region,
     *,
@@ -72,23 +73,24 @@ def receive_interest(
     """Record a prospective coach: a pending volunteer (Person with status
     prospect) in the region, or the region's existing record with that email,
     so one person writing twice does not become two volunteers."""
-    person = Person.objects.filter(home_region=region, email__iexact=email).order_by("id").first()
-    created = person is None
-    if created:
-        person = Person.objects.create(
-            first_name=first_name, last_name=last_name, email=email, phone=phone,
-            home_region=region, status=Person.Status.PROSPECT,
+    with transaction.atomic():
+        person = Person.objects.filter(home_region=region, email__iexact=email).order_by("id").first()
+        created = person is None
+        if created:
+            person = Person.objects.create(
+                first_name=first_name, last_name=last_name, email=email, phone=phone,
+                home_region=region, status=Person.Status.PROSPECT,
+            )
+        note = InterestNote.objects.create(
+            region=region, person=person, division=division, message=message, ip_address=ip,
+            next_attempt_at=timezone.now(),
         )
-    note = InterestNote.objects.create(
-        region=region, person=person, division=division, message=message, ip_address=ip,
-        next_attempt_at=timezone.now(),
-    )
-    log_action(
-        "site.interest.received", obj=note, region=region,
-        summary=f"{person.display_name} would like to coach{f' {division}' if division else ''}",
-        data={"person": person.pk, "new_person": created, "division": division},
-    )
-    _after_commit("interest", note.pk)
+        log_action(
+            "site.interest.received", obj=note, region=region,
+            summary=f"{person.display_name} would like to coach{f' {division}' if division else ''}",
+            data={"person": person.pk, "new_person": created, "division": division},
+        )
+    _deliver_later("interest", note.pk)
     return note
 
 

@@ -74,7 +74,7 @@ def create_region_site(
         "steps and cross-certification.",
     ))
     _add(home, HeadingRulesPage(
-        title="Heading the ball", slug="heading", intro=content.HEADING_INTRO,
+        title="Heading the ball", slug="heading-the-ball", intro=content.HEADING_INTRO,
         search_description="Heading rules for each division, in practice and in matches.",
     ))
     _add(home, SchoolYardPage(

@@ -1,0 +1,98 @@
+"""The contact form: stored first, emailed, rate-limited, bots refused."""
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from coachready.org.models import AuditEntry
+from coachready.site.models import ContactMessage
+
+GOOD = {"name": "Pat Parent", "email": "pat@example.net", "topic": "coaching",
+        "message": "How do I sign up for the 10U coach course?", "website": ""}
+
+
+def post(client, **changes):
+    return client.post("/contact/", {**GOOD, **changes})
+
+
+def test_a_message_is_stored_emailed_and_acknowledged(client, world, site60):
+    response = post(client)
+    assert response.status_code == 302 and response["Location"] == "/contact/"
+    item = ContactMessage.objects.get()
+    assert (item.region, item.email, item.topic) == (world.region, "pat@example.net", "coaching")
+    assert item.email_sent_at and item.acknowledged_at and item.last_error == ""
+    notice, ack = mail.outbox
+    assert notice.to == ["coaches@region60.example.org"] and notice.reply_to == ["pat@example.net"]
+    assert "10U coach course" in notice.body and notice.alternatives[0][1] == "text/html"
+    assert ack.to == ["pat@example.net"] and "Thank you for writing" in ack.body
+    assert AuditEntry.objects.filter(action="site.contact.received", region=world.region).count() == 1
+    assert "reached the region" in client.get("/contact/").content.decode()
+
+
+@pytest.mark.parametrize(("changes", "field", "words"), [
+    ({"email": "not-an-address"}, "email", "valid email"),
+    ({"name": ""}, "name", "required"),
+    ({"message": "hi"}, "message", "at least 10"),
+    ({"topic": "lottery"}, "topic", "Select a valid choice"),
+    ({"message": "x" * 5001}, "message", "at most 5000"),
+])
+def test_bad_input_is_refused_next_to_the_field_and_nothing_is_stored(client, site60, changes, field, words):
+    response = post(client, **changes)
+    assert response.status_code == 200
+    assert words in " ".join(response.context["form"].errors[field])
+    assert not ContactMessage.objects.exists() and not mail.outbox
+
+
+def test_the_honeypot_refuses_bots(client, site60):
+    response = post(client, website="http://spam.example")
+    assert response.status_code == 200
+    assert "could not be accepted" in response.content.decode()
+    assert not ContactMessage.objects.exists() and not mail.outbox
+
+
+def test_a_second_burst_from_the_same_address_is_rate_limited(client, site60):
+    for n in range(3):
+        assert post(client, message=f"Question number {n} about coaching").status_code == 302
+    response = post(client, message="And one more question, please")
+    assert response.status_code == 200
+    assert "Please wait 10 minutes" in response.content.decode()
+    assert ContactMessage.objects.count() == 3
+    # Changing the email does not help from the same network address.
+    assert post(client, email="other@example.net").status_code == 200
+    assert ContactMessage.objects.count() == 3
+
+
+def test_other_senders_are_not_limited_by_someone_elses_burst(client, site60):
+    ContactMessage.objects.bulk_create(
+        ContactMessage(region=site60.region, name="x", email="burst@example.net", message="m" * 20,
+                       ip_address="10.9.9.9") for _ in range(3)
+    )
+    assert post(client).status_code == 302
+
+
+def test_a_failed_send_keeps_the_message_and_the_retry_sends_it(client, site60, settings, capsys):
+    settings.EMAIL_BACKEND = "tests.site.failing_mail.Backend"
+    assert post(client).status_code == 302
+    item = ContactMessage.objects.get()
+    assert item.email_sent_at is None and item.send_attempts == 1 and "refused" in item.last_error
+    assert item.next_attempt_at is not None
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("retry-contact-mail")  # not due yet: the back-off holds it
+    assert "0 delivered" in capsys.readouterr().out and not mail.outbox
+    call_command("retry-contact-mail", "--force")
+    assert "1 delivered, 0 still failing" in capsys.readouterr().out
+    item.refresh_from_db()
+    assert item.email_sent_at and item.acknowledged_at and item.last_error == ""
+    assert len(mail.outbox) == 2
+    call_command("retry-contact-mail", "--force")  # idempotent: nothing owed, nothing sent
+    assert len(mail.outbox) == 2
+
+
+def test_backoff_doubles_and_is_capped():
+    from datetime import timedelta
+
+    from coachready.site.services.delivery import backoff
+
+    assert [backoff(n) for n in (1, 2, 3)] == [timedelta(minutes=5), timedelta(minutes=10), timedelta(minutes=20)]
+    assert backoff(20) == timedelta(hours=12)
