@@ -22,7 +22,8 @@ from .errors import InputError
 from .jsonfields import MAX_BODY_BYTES, MAX_LINE_BYTES, load_json
 
 DOCUMENT_COMMANDS = ("eligibility", "heading", "crosscert")
-OUTPUT_BUFFER = 65536  # bytes gathered per write: streams without a write per line
+CHUNK_BYTES = 1 << 16  # input read per step; its answers are written before the next
+OUTPUT_BYTES = 1 << 16  # output gathered per write
 
 USAGE = {
     "eligibility": "coachready eligibility [FILE|-] [--jsonl]",
@@ -160,45 +161,80 @@ class _open:
 def run_lines(handler: Callable[[Any], str], stream: IO[bytes], stdout: IO[bytes]) -> int:
     """One result line per input line, in order, streamed; 2 if any line was bad.
 
-    A blank line is an error too (`invalid_json`), so output line N always
-    answers input line N. Output is gathered in a buffer of about 64 KB and
-    written as it fills: batches stream in constant memory.
+    Input is read in chunks of what is available (`read1`), and the answers
+    to a chunk's lines are written before the next read: a file streams in
+    constant memory, and a program feeding lines one at a time gets each
+    answer before it sends the next. A blank line is an error too
+    (`invalid_json`), so output line N always answers input line N.
     """
-    readline = stream.readline
+    read = getattr(stream, "read1", stream.read)
     write = stdout.write
     limit = MAX_LINE_BYTES
     out = bytearray()
     number = 0
     status = 0
+    pending = b""
+    skipping = False  # inside a line longer than the limit
     while True:
-        raw = readline(limit + 2)
-        if not raw:
+        chunk = read(CHUNK_BYTES)
+        if not chunk:
             break
+        lines = (pending + chunk if pending else chunk).split(b"\n")
+        pending = lines.pop()
+        for raw in lines:
+            number += 1
+            if skipping:
+                skipping = False
+                status = 2
+                out += _line_error(_too_long(limit), number)
+                continue
+            try:
+                out += handler(_document(raw, limit)).encode()
+                out += b"\n"
+            except InputError as error:
+                status = 2
+                out += _line_error(error, number)
+            if len(out) >= OUTPUT_BYTES:
+                # Small writes keep the buffer's memory reused, not remapped.
+                write(out)
+                out.clear()
+        if len(pending) > limit + 1:
+            # Too long already: drop it as it comes, report it when it ends.
+            skipping = True
+            pending = b""
+        if out:
+            write(out)
+            stdout.flush()
+            out.clear()
+    if skipping or pending:
         number += 1
         try:
-            if len(raw) > limit:
-                if not raw.endswith(b"\n"):
-                    _drain_line(stream)
-                if len(raw.rstrip(b"\r\n")) > limit:
-                    raise InputError("too_large", f"The line is longer than {limit} bytes.", "")
-            if raw.isspace():
-                raise InputError("invalid_json", "The line is blank.", "")
-            out += handler(load_json(raw, limit + 2)).encode()
+            if skipping:
+                raise _too_long(limit)
+            out += handler(_document(pending, limit)).encode()
+            out += b"\n"
         except InputError as error:
             status = 2
-            out += json.dumps({"error": error.to_dict()["error"], "line": number}).encode()
-        out += b"\n"
-        if len(out) >= OUTPUT_BUFFER:
-            write(out)
-            out.clear()
-    write(out)
+            out += _line_error(error, number)
+        write(out)
     stdout.flush()
     return status
 
 
-def _drain_line(stream: IO[bytes]) -> None:
-    """Skip the rest of an over-long line without holding it in memory."""
-    while True:
-        chunk = stream.readline(65536)
-        if not chunk or chunk.endswith(b"\n"):
-            return
+def _document(raw: bytes, limit: int) -> Any:
+    if len(raw) > limit and len(raw.rstrip(b"\r")) > limit:
+        raise _too_long(limit)
+    try:
+        return load_json(raw, limit + 1)
+    except InputError:
+        if raw.isspace() or not raw:
+            raise InputError("invalid_json", "The line is blank.", "") from None
+        raise
+
+
+def _too_long(limit: int) -> InputError:
+    return InputError("too_large", f"The line is longer than {limit} bytes.", "")
+
+
+def _line_error(error: InputError, number: int) -> bytes:
+    return json.dumps({"error": error.to_dict()["error"], "line": number}).encode() + b"\n"
