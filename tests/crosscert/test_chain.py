@@ -140,8 +140,19 @@ def test_acting_twice_on_one_step_leaves_one_decision(world, login, submitted):
     assert first.status_code == 302
     # The same page submitted again (a double click): the step has moved on.
     again = client.post(reverse("crosscert:act", args=[submitted.pk]), {"action": "recommend", **shown})
-    assert again.status_code in {302, 403}
+    assert again.status_code == 302
+    assert "already been decided" in client.get(again["Location"]).content.decode()
     assert submitted.decisions.count() == 1
+
+
+def test_a_stale_page_from_an_outsider_is_still_refused(world, login, submitted):
+    response = post_decision(login(world.other_rca), submitted, "recommend")
+    assert response.status_code == 403
+    stale = login(world.other_rca).post(
+        reverse("crosscert:act", args=[submitted.pk]), {"action": "recommend", "step": 5, "round": 1}
+    )
+    assert stale.status_code == 403  # cannot even see the application
+    assert not submitted.decisions.exists()
 
 
 def test_return_then_resubmit_resumes_at_the_same_step(world, login, submitted, chain_actors):
@@ -190,7 +201,11 @@ def test_reject_ends_the_application_with_the_reason_shown(world, login, submitt
     page = login(world.coach).get(reverse("crosscert:detail", args=[application.pk])).content.decode()
     assert "This is a D licence from 1998, lapsed." in page
     assert AuditEntry.objects.filter(action="crosscert.application.rejected").count() == 1
-    assert post_decision(login(world.section_ca), application, "recommend").status_code == 403
+    # A decided application takes no more decisions.
+    post_decision(login(world.section_ca), application, "recommend")
+    assert application.decisions.count() == 2
+    application.refresh_from_db()
+    assert application.status == Application.Status.REJECTED
 
 
 @pytest.mark.parametrize("action", ["return", "reject"])

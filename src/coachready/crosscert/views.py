@@ -115,6 +115,12 @@ def _render_detail(request, application: Application, form: DecisionForm | None 
 @require_POST
 def act(request, pk: int):
     application = access.get_application_for(request.user, pk)
+    shown = (request.POST.get("step"), request.POST.get("round"))
+    if shown != (str(application.step), str(application.round)) or application.status != Application.Status.SUBMITTED:
+        # The page was out of date (a double click, or another reviewer was
+        # quicker): say so rather than refuse; nothing is written.
+        messages.info(request, "This step has already been decided. " + tracking.standing(application))
+        return redirect("crosscert:detail", pk=application.pk)
     access.check_can_act(request.user, application)
     form = DecisionForm(request.POST, actions=services.allowed_actions(application))
     if not form.is_valid():
