@@ -240,3 +240,24 @@ def test_education_examples_come_from_the_engine(client, world):
     assert [e.ruling["spot"] for e in examples] == [{"x": 32.0, "y": 23.0}, {"x": 5.5, "y": 23.0},
                                                     {"x": 2.75, "y": 23.0}]
     assert [e.ruling["anywhere_in_goal_area"] for e in examples] == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("division", "name", "label"),
+    [("14U", "14U Black Stars", "14U Black Stars"), ("14U", "Galaxy", "14U Galaxy"),
+     ("schoolyard", "schoolyard Gold Comets", "School Yard Gold Comets")],
+)
+def test_team_label(division, name, label):
+    from coachready.heading.templatetags.heading_tags import team_label
+
+    assert team_label(Team(division=division, name=name)) == label
+
+
+def test_digest_lists_this_weeks_violations(world, team14):
+    from coachready.core.hooks import digest_sections
+
+    log_practice(team14, day=date(2026, 9, 8), heading_minutes=20, headers={})
+    log_practice(team14, day=date(2026, 9, 10), heading_minutes=15, headers={})
+    (section,) = [s for s in digest_sections(world.region, date(2026, 9, 14)) if s.title == "Heading violations"]
+    assert section.lines == ["14U Galaxy, week of 2026-09-07: minutes_exceeded"]
+    assert not [s for s in digest_sections(world.region, date(2026, 10, 14)) if s.title == "Heading violations"]

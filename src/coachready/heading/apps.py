@@ -17,11 +17,12 @@ class HeadingConfig(AppConfig):
 
         from coachready.core.navigation import Link
         from coachready.heading.access import coached_teams
+        from coachready.heading.templatetags.heading_tags import team_label
 
         links = [Link("Heading restart tool", reverse("heading:restart"),
                       "For referees: the free kick after a deliberate header, on a field drawing.", order=70)]
         for team in coached_teams(request.user).order_by("-season__starts_on", "name")[:4]:
-            links.append(Link(f"Heading log: {team.division} {team.name}",
+            links.append(Link(f"Heading log: {team_label(team)}",
                               reverse("heading:team_log", args=[team.pk]),
                               "Log heading minutes and headers per player for each practice.", order=30))
         return links
@@ -43,6 +44,7 @@ class HeadingConfig(AppConfig):
 
         from coachready.core.hooks import DigestSection
         from coachready.heading.services.review import region_violations, week_start
+        from coachready.heading.templatetags.heading_tags import team_label
 
         # Last full week and this week so far: a digest sent on Monday still
         # reports the weekend's practices.
@@ -50,7 +52,7 @@ class HeadingConfig(AppConfig):
         if not weeks:
             return []
         lines = [
-            f"{w.team.division} {w.team.name}, week of {w.week_of}: "
+            f"{team_label(w.team)}, week of {w.week_of}: "
             + "; ".join(v["code"] for v in w.result["violations"])
             for w in weeks
         ]

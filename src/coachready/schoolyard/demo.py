@@ -7,14 +7,15 @@ from __future__ import annotations
 from datetime import date
 
 from coachready.heading.demo import demo_team
+from coachready.heading.templatetags.heading_tags import team_label
 from coachready.schoolyard import services
 
 
 def load(ctx) -> None:  # noqa: ANN001 - DemoContext
     coach = ctx.personas["coach"]
     team = demo_team(ctx, "schoolyard", "School Yard Little Kickers")
-    plan = services.create_plan(owner=coach, team=team, title=f"{team.name}: fall 2026", start=date(2026, 9, 12),
-                                sessions=12, skip=[date(2026, 10, 31)], user=coach.user)
+    plan = services.create_plan(owner=coach, team=team, title=f"{team_label(team)}: fall 2026",
+                                start=date(2026, 9, 12), sessions=12, skip=[date(2026, 10, 31)], user=coach.user)
     services.repeat_week(plan, 3, user=coach.user)
     services.mark_session(plan, 1, done=True, note="Everyone had a ball; two shy kids joined in by the end.",
                           user=coach.user)

@@ -5,6 +5,7 @@ from datetime import date
 
 from django import forms
 
+from coachready.heading.templatetags.heading_tags import team_label
 from coachready.rules.schoolyard import CURRICULUM_WEEKS
 from coachready.schoolyard.models import MAX_SESSIONS
 
@@ -51,7 +52,7 @@ class PlanForm(forms.Form):
             del self.fields["team"]
         else:
             self.fields["team"].queryset = teams
-            self.fields["team"].label_from_instance = lambda t: f"{t.name} ({t.season})"
+            self.fields["team"].label_from_instance = lambda t: f"{team_label(t)} ({t.season})"
 
 
 class RepeatForm(forms.Form):
