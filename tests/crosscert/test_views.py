@@ -57,6 +57,7 @@ def test_the_detail_page_shows_where_it_stands_and_the_decision_form_only_to_the
     text = applicant_page.content.decode()
     assert "Waiting for the Regional Commissioner (Region 60 Alhambra/Monterey Park) since" in text
     assert applicant_page.context["form"] is None
+    assert "Held by Ray Commissioner." in text
     assert login(world.area_ca).get(reverse("crosscert:detail", args=[submitted.pk])).context["form"] is None
     rc_page = login(world.rc).get(reverse("crosscert:detail", args=[submitted.pk]))
     assert rc_page.context["form"] is not None

@@ -94,8 +94,14 @@ def _render_detail(request, application: Application, form: DecisionForm | None 
                 "requirement", "-completed_on"
             )
         ]
+    holders = []
+    if application.status == Application.Status.SUBMITTED:
+        holders = access.role_holders(
+            application.current_role, application.applicant.home_region, exclude=application.applicant
+        )
     return render(request, "crosscert/detail.html", {
         "application": application,
+        "holders": holders,
         "course_title": policy.title_of(application.course),
         "steps": tracking.chain_steps(application, decisions),
         "standing": tracking.standing(application),
