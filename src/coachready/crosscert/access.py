@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from coachready.crosscert.models import ROLE_LEVELS, Application
-from coachready.org.access import scope_for
+from coachready.org.access import Scope, scope_for
 from coachready.org.models import Person, Region, RoleAssignment
 
 APPROVER_ROLES = tuple(ROLE_LEVELS)
@@ -26,7 +26,7 @@ def _signed_in(user) -> bool:
 
 def is_reviewer(user) -> bool:
     """Does the user hold any role that can appear in an approval chain?"""
-    return _signed_in(user) and not scope_for(user, APPROVER_ROLES).empty
+    return _signed_in(user) and any(not s.empty for s in _scopes_by_role(user).values())
 
 
 def applications_for(user) -> QuerySet[Application]:
@@ -89,14 +89,44 @@ def check_can_act(user, application: Application) -> None:
         raise PermissionDenied(reason)
 
 
+def _scopes_by_role(user) -> dict[str, Scope]:
+    """The user's scope for each approval role, from one query. The menu
+    asks on every page, so this avoids a query per role."""
+    cache = user.__dict__.setdefault("_crosscert_scopes", {})
+    if "by_role" in cache:
+        return cache["by_role"]
+    if user.is_superuser:
+        found = {role: Scope(national=True) for role in APPROVER_ROLES}
+    else:
+        units: dict[str, tuple[set, set, set, list]] = {}
+        rows = RoleAssignment.objects.active_on(timezone.localdate()).filter(
+            person__user=user, role__in=APPROVER_ROLES
+        ).values_list("role", "region_id", "area_id", "section_id")
+        for role, region_id, area_id, section_id in rows:
+            regions, areas, sections, national = units.setdefault(role, (set(), set(), set(), []))
+            if region_id:
+                regions.add(region_id)
+            elif area_id:
+                areas.add(area_id)
+            elif section_id:
+                sections.add(section_id)
+            else:
+                national.append(True)
+        found = {
+            role: Scope(bool(national), frozenset(sections), frozenset(areas), frozenset(regions))
+            for role, (regions, areas, sections, national) in units.items()
+        }
+    cache["by_role"] = found
+    return found
+
+
 def queue_for(user) -> QuerySet[Application]:
     """Applications in review whose current step the user may act on,
     longest waiting first. One query for the list, whatever its length."""
     if not _signed_in(user):
         return Application.objects.none()
     waiting = Q(pk__in=[])
-    for role in APPROVER_ROLES:
-        scope = scope_for(user, [role])
+    for role, scope in _scopes_by_role(user).items():
         if not scope.empty:
             waiting |= Q(current_role=role) & scope.region_filter("applicant__home_region")
     return (
