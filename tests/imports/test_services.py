@@ -182,3 +182,12 @@ def test_volunteers_file_updates_contact_details_and_adds_roles(world):
     roles = set(world.referee.roles.values_list("role", "division"))
     assert ("assistant_coach", "10U") in roles
     assert not world.referee.roles.filter(role="regional_coach_administrator").exists()
+
+
+def test_the_same_name_under_another_email_is_a_near_match(world):
+    data = rows_of(["", "Coach", "Casey", "casey.new@example.org", "10U Coach", "2024-01-01"])
+    result = import_file(data, "r.csv", world.region, world.rca.user)
+    (outcome,) = result.plan.outcomes
+    assert outcome.action == "review" and outcome.candidate.pk == world.coach.pk
+    assert "another email" in outcome.message
+    assert not CertificationRecord.objects.exists() and Person.objects.filter(last_name="Coach").count() == 1

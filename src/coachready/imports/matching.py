@@ -203,12 +203,16 @@ class PeopleIndex:
                 return Match("near", nick[0], _near_reason(nick[0], who, "birth date"))
             return Match("none")
         # Without a birth date or email, a name alone identifies someone only
-        # when exactly one volunteer of the region carries it.
-        if len(same) == 1 and not who.email:
-            return Match("match", same[0])
+        # when exactly one volunteer of the region carries it. With an email
+        # that is not theirs, it may be them under a new address: ask.
         if len(same) > 1 and not who.email:
             return Match("conflict", reason=f"{len(same)} volunteers are named {who.display_name}; "
                          "add the volunteer id or email to the row", field="last_name")
+        if len(same) == 1:
+            if not who.email:
+                return Match("match", same[0])
+            return Match("near", same[0], f"{who.display_name} has the same name as {same[0].display_name}"
+                         f" but another email ({who.email}): the same person?")
         return Match("none")
 
 
