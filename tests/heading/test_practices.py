@@ -32,7 +32,9 @@ def test_14u_coach_logs_two_practices_over_the_weekly_minutes(client, login, wor
     assert Practice.objects.filter(team=team14).count() == 2
 
     page = client.get(reverse("heading:team_log", args=[team14.pk]))
-    (week,) = page.context["weeks"]
+    ((week, totals),) = page.context["weeks"]
+    assert totals == [("Ana", "p-1", 16, "warning")]
+    assert "close to the limit" in page.content.decode()
     assert week.week_of == date(2026, 9, 7)  # weeks start on Monday
     assert week.result["heading_minutes"] == 35
     assert [v["code"] for v in week.result["violations"]] == ["minutes_exceeded"]

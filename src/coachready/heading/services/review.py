@@ -59,6 +59,18 @@ class Week:
     request: dict[str, Any]
     result: dict[str, Any] = field(default_factory=dict)
 
+    def player_totals(self, names: dict[str, str]) -> list[tuple[str, str, int, str]]:
+        """(display name, player id, headers this week, status) per player,
+        the status taken from the engine's findings for that player."""
+        flagged = {f["player"]: "violation" for f in self.result["violations"] if f["player"]}
+        for f in self.result["warnings"]:
+            if f["player"]:
+                flagged.setdefault(f["player"], "warning")
+        return sorted(
+            (names.get(pid, pid), pid, count, flagged.get(pid, "ok"))
+            for pid, count in self.result.get("headers", {}).items()
+        )
+
     @property
     def week_end(self) -> date:
         return self.week_of + timedelta(days=6)

@@ -27,11 +27,13 @@ def team_log(request, team_id: int):
     team = access.get_team_for(request.user, team_id)
     policy = team.season.region.policy()
     players = Player.objects.filter(team=team, active=True)
+    names = {p.local_id: p.display_name for p in Player.objects.filter(team=team)}
+    weeks = [(week, week.player_totals(names)) for week in team_weeks(team, policy)]
     return render(request, "heading/team_log.html", {
         "team": team,
         "rules": policy.division_rules.get(team.division),
         "limits": policy.heading,
-        "weeks": team_weeks(team, policy),
+        "weeks": weeks,
         "players": players,
         "can_log": access.coaches_team(request.user, team),
         "player_form": PlayerForm(),
