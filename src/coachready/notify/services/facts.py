@@ -119,12 +119,16 @@ class PolicyCache:
 
     def __init__(self) -> None:
         self._by_key: dict[str, object] = {}
+        self._by_region: dict[int, object] = {}
 
     def for_region(self, region: Region):  # -> coachready.rules.Policy
         from coachready.rules import load_policy
 
-        overrides = region.policy_overrides or None
-        key = f"{region.policy_name}:{json.dumps(overrides, sort_keys=True)}"
-        if key not in self._by_key:
-            self._by_key[key] = load_policy(region.policy_name, overrides)
-        return self._by_key[key]
+        found = self._by_region.get(region.pk)
+        if found is None:
+            overrides = region.policy_overrides or None
+            key = f"{region.policy_name}:{json.dumps(overrides, sort_keys=True)}"
+            if key not in self._by_key:
+                self._by_key[key] = load_policy(region.policy_name, overrides)
+            found = self._by_region[region.pk] = self._by_key[key]
+        return found

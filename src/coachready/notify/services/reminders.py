@@ -37,6 +37,7 @@ from coachready.notify.services.facts import (
     records_for,
 )
 from coachready.org.models import Region
+from coachready.rules import InputError, evaluate, record_valid_until
 
 BATCH = 200
 
@@ -80,12 +81,49 @@ class RunSummary:
     lines: tuple[str, ...] = ()
 
 
-def _items_for(contexts, records, policies: PolicyCache, regions: dict[int, Region], as_of: date) -> list[DueItem]:
-    from coachready.rules import InputError, evaluate
+@dataclass(frozen=True)
+class _Window:
+    """Per policy: the validity of each code and the days in which a
+    record's last valid day can put a reminder due on the run's day."""
 
+    months: dict[str, int | None]
+    lo: date
+    hi: date
+
+    @classmethod
+    def of(cls, policy, as_of: date) -> _Window:  # noqa: ANN001
+        furthest = max((max(s.reminder_days, default=0) for s in policy.requirements.values()), default=0)
+        return cls(
+            {code: spec.validity_months for code, spec in policy.requirements.items()},
+            as_of - timedelta(days=CATCH_UP_DAYS + 1),
+            as_of + timedelta(days=furthest),
+        )
+
+    def may_be_due(self, records) -> bool:  # noqa: ANN001
+        """Cheap pre-check before evaluating: does any record stop counting
+        inside the window? A requirement's valid_until is always one of its
+        records', so a person without one has nothing due and is skipped
+        (most people, on any given day)."""
+        months, lo, hi = self.months, self.lo, self.hi
+        for record in records:
+            until = record_valid_until(record.completed_on, record.valid_until, months.get(record.requirement))
+            if until is not None and lo <= until <= hi:
+                return True
+        return False
+
+
+def _items_for(contexts, records, policies: dict[int, tuple], as_of: date) -> list[DueItem]:  # noqa: ANN001
     found: dict[tuple[str, date, int], DueItem] = {}
+    evaluated: set[tuple[int, str, str]] = set()
     for ctx in contexts:
-        policy = policies.for_region(regions[ctx.region_id])
+        policy, window = policies[ctx.region_id]
+        # A role and a team assignment often say the same thing: evaluate once.
+        once = (id(policy), ctx.role, ctx.division)
+        if once in evaluated:
+            continue
+        evaluated.add(once)
+        if not window.may_be_due(records):
+            continue
         try:
             division = policy.division(ctx.division)
             skip_course = None
@@ -115,12 +153,14 @@ def find_due(as_of: date, regions_qs) -> list[PersonDue]:  # noqa: ANN001
     """Everyone with at least one reminder point due on `as_of`, in a fixed
     number of queries (regions, contexts, records, people, already sent)."""
     regions = {r.pk: r for r in regions_qs}
-    policies = PolicyCache()
+    cache = PolicyCache()
+    policies = {pk: (cache.for_region(r), None) for pk, r in regions.items()}
+    windows = {id(p): _Window.of(p, as_of) for p, _ in policies.values()}
+    policies = {pk: (p, windows[id(p)]) for pk, (p, _) in policies.items()}
     # Only requirements that can lapse produce reminders, so only their
     # records (and records of codes that satisfy them) are loaded.
     codes: set[str] = set()
-    for region in regions.values():
-        policy = policies.for_region(region)
+    for policy, _window in policies.values():
         for code, spec in policy.requirements.items():
             if spec.validity_months is not None:
                 codes.update(policy.satisfiers[code])
@@ -141,7 +181,7 @@ def find_due(as_of: date, regions_qs) -> list[PersonDue]:  # noqa: ANN001
         if not person_records or person_id not in people:
             continue
         items = [
-            item for item in _items_for(person_contexts, person_records, policies, regions, as_of)
+            item for item in _items_for(person_contexts, person_records, policies, as_of)
             if (person_id, *item.key) not in sent
         ]
         if not items:
