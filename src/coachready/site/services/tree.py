@@ -62,7 +62,7 @@ def create_region_site(
         raise SiteSetupError(f"A page with the slug {slug!r} already exists at the top of the tree.")
     words = content.home(region)
     home = HomePage(
-        title=f"Home · Region {region.number}", slug=slug, seo_title=region.display_name,
+        title=f"Region {region.number} home", slug=slug, seo_title="Home",
         hero_heading=words["hero_heading"], hero_text=words["hero_text"], mission=words["mission"],
         recruiting_text=words["recruiting_text"], search_description=words["search_description"],
     )
@@ -100,6 +100,10 @@ def create_region_site(
     home.become_coach_page, home.training_page, home.contact_page = become, clinics, contact
     home.privacy_page, home.terms_page, home.children_privacy_page = privacy, terms, children
     home.save()
+    # Publish each page through a revision, as an editor would: the history
+    # starts here, and scheduling a later version keeps this one live.
+    for page in home.get_descendants(inclusive=True).specific():
+        page.save_revision(user=user, log_action=False).publish(user=user, log_action=False)
     # Index now rather than through the task queue, so search works on a
     # fresh install before any worker has run.
     for page in home.get_descendants(inclusive=True).specific():
