@@ -263,3 +263,24 @@ def test_digest_lists_this_weeks_violations(world, team14):
     (section,) = [s for s in digest_sections(world.region, date(2026, 9, 14)) if s.title == "Heading violations"]
     assert section.lines == ["14U Galaxy, week of 2026-09-07: minutes_exceeded"]
     assert not [s for s in digest_sections(world.region, date(2026, 10, 14)) if s.title == "Heading violations"]
+
+
+def test_retired_player_leaves_the_roster_but_not_the_log(client, login, world, team14):
+    login(world.coach)
+    ana, ben = add_player(team14, "Ana"), add_player(team14, "Ben")
+    practice = log_practice(team14, day=date(2026, 9, 8), heading_minutes=10, headers={ana: 4, ben: 3})
+    assert client.post(reverse("heading:retire_player", args=[team14.pk, ana.pk])).status_code == 302
+    ana.refresh_from_db()
+    assert not ana.active
+    assert AuditEntry.objects.filter(action="heading.player.retired").count() == 1
+    new_form = client.get(reverse("heading:log_practice", args=[team14.pk])).context["form"]
+    assert [p.local_id for p in new_form.players] == ["p-2"]
+    # Correcting the old practice keeps Ana's headers.
+    url = reverse("heading:correct_practice", args=[team14.pk, practice.pk])
+    form = client.get(url).context["form"]
+    assert {p.local_id for p in form.players} == {"p-1", "p-2"}
+    client.post(url, {"date": "2026-09-08", "heading_minutes": 12, f"headers_{ana.pk}": 4, f"headers_{ben.pk}": 3})
+    assert dict(PlayerHeaders.objects.filter(practice=practice).values_list("player__local_id", "headers")) == {
+        "p-1": 4, "p-2": 3}
+    login(world.rca)
+    assert client.post(reverse("heading:retire_player", args=[team14.pk, ben.pk])).status_code == 403

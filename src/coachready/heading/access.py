@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from coachready.heading.models import Practice
+from coachready.heading.models import Player, Practice
 from coachready.org.access import can_admin_region, get_region_for
 from coachready.org.models import Region, Role
 from coachready.teams.models import CoachAssignment, Team
@@ -63,6 +63,14 @@ def get_practice_for(user, team: Team, practice_id: int) -> Practice:
         return Practice.objects.get(pk=practice_id, team=team)
     except Practice.DoesNotExist:
         raise Http404("No such practice.") from None
+
+
+def get_player_for(user, team: Team, player_id: int) -> Player:
+    """A player of a team already resolved through get_team_for."""
+    try:
+        return Player.objects.get(pk=player_id, team=team)
+    except Player.DoesNotExist:
+        raise Http404("No such player.") from None
 
 
 def get_summary_region_for(user, number: int) -> Region:

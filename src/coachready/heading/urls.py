@@ -12,5 +12,6 @@ urlpatterns = [
     path("heading/teams/<int:team_id>/practices/new/", practices.log_practice, name="log_practice"),
     path("heading/teams/<int:team_id>/practices/<int:pk>/", practices.correct_practice, name="correct_practice"),
     path("heading/teams/<int:team_id>/players/", practices.add_player, name="add_player"),
+    path("heading/teams/<int:team_id>/players/<int:pk>/retire/", practices.retire_player, name="retire_player"),
     path("region/<int:number>/heading/", summary.region_summary, name="region_summary"),
 ]

@@ -37,6 +37,21 @@ def add_player(team: Team, display_name: str, *, user: Any = None) -> Player:
     return player
 
 
+@transaction.atomic
+def retire_player(player: Player, *, user: Any = None) -> Player:
+    """Take a player off the roster (a child who left the team). Nothing is
+    deleted: the player's past headers still count in their weeks."""
+    if player.active:
+        player.active = False
+        player.save(update_fields=["active"])
+        log_action(
+            "heading.player.retired", user=user, obj=player, region=_region_id(player.team),
+            summary=f"{player.team}: player {player.local_id} off the roster",
+            data={"team": player.team_id, "player": player.local_id},
+        )
+    return player
+
+
 def _check(team: Team, day: date, minutes: int, headers: Mapping[Player, int]) -> None:
     if minutes < 0:
         raise ValueError("Minutes must not be negative.")

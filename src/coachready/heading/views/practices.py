@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -58,11 +59,14 @@ def add_player(request, team_id: int):
 
 
 def _practice_form(request, team, practice=None):
-    team = access.get_team_for(request.user, team.pk, write=True)
+    """The practice form for a team already checked with write=True."""
     players = Player.objects.filter(team=team, active=True)
     initial = None
     if practice is not None:
         counts = {h.player_id: h.headers for h in practice.headers.all()}
+        # A player taken off the roster since keeps their count in the form,
+        # so a correction does not drop it.
+        players = Player.objects.filter(Q(active=True) | Q(pk__in=list(counts)), team=team)
         initial = {"date": practice.date, "heading_minutes": practice.heading_minutes, "note": practice.note,
                    **{f"headers_{pid}": n for pid, n in counts.items()}}
     data = request.POST if request.method == "POST" else None
@@ -94,3 +98,14 @@ def correct_practice(request, team_id: int, pk: int):
         messages.success(request, "Practice corrected.")
         return redirect("heading:team_log", team_id=team.pk)
     return render(request, "heading/practice_form.html", {"team": team, "form": form, "practice": practice})
+
+
+@login_required
+@require_POST
+def retire_player(request, team_id: int, pk: int):
+    """Take a player off the roster: past headers stay in the log."""
+    team = access.get_team_for(request.user, team_id, write=True)
+    player = access.get_player_for(request.user, team, pk)
+    services.retire_player(player, user=request.user)
+    messages.success(request, f"{player.display_name} is off the roster; their past headers stay in the log.")
+    return redirect("heading:team_log", team_id=team.pk)

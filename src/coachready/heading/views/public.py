@@ -51,10 +51,9 @@ def restart(request):
     params = request.GET
     tap = (params["tap.x"], params["tap.y"]) if "tap.x" in params and "tap.y" in params else None
     submitted = tap is not None or "go" in params
-    data = params if (submitted or "redraw" in params) else None
-    form = RestartForm(data, policy=policy, tap=tap,
-                       initial={"division": DEFAULT_DIVISION, "offending_team": "home", "deliberate": "yes"})
     division = params.get("division") if params.get("division") in policy.divisions else DEFAULT_DIVISION
+    form = RestartForm(params if submitted else None, policy=policy, tap=tap,
+                       initial={"division": division, "offending_team": "home", "deliberate": "yes"})
     result = request_doc = None
     if submitted and form.is_valid() and form.offence is not None:
         data = form.cleaned_data
@@ -68,7 +67,7 @@ def restart(request):
         except InputError as exc:
             form.add_error(None, exc.message)
             request_doc = None
-    elif "redraw" in params:
+    elif "redraw" in params and not submitted:
         # Only the division changed: show its field, no ruling, no errors.
         form = RestartForm(None, policy=policy, initial={
             "division": division, "offending_team": params.get("offending_team", "home"),
