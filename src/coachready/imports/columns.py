@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
+IDENTITY_FIELDS = ("volunteer_id", "email", "username", "first_name", "last_name", "birth_date")
 VOLUNTEERS = "volunteers"
 RECORDS = "records"
 KINDS = (VOLUNTEERS, RECORDS)
@@ -90,6 +92,11 @@ class Header:
         """The column's own header text, so errors name what the file says."""
         index = self.columns.get(field)
         return self.texts[index] if index is not None else FIELD_LABELS[field]
+
+    @cached_property
+    def identity_indexes(self) -> tuple[int | None, ...]:
+        """Where the identity columns are, for keying repeated identities."""
+        return tuple(self.columns.get(name) for name in IDENTITY_FIELDS)
 
     @property
     def kind(self) -> str:

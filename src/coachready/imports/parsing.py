@@ -111,7 +111,7 @@ def _csv_iter(text: str, delimiter: str) -> Iterator[tuple[int, tuple[object, ..
         for number, row in enumerate(reader, start=1):
             if len(row) > MAX_COLUMNS:
                 raise ParseError(f"Row {number} has {len(row)} columns; the limit is {MAX_COLUMNS}.")
-            if _nonempty(row):
+            if "".join(row).strip():
                 yield number, tuple(row)
     except csv.Error as exc:
         if "field limit" in str(exc):

@@ -114,8 +114,8 @@ class _Reader:
         return self.get("region", _region_number, None)
 
     def identity(self) -> Identity:
-        key = ("identity", *(self.raw(n) for n in ("volunteer_id", "email", "username", "first_name", "last_name",
-                                                   "birth_date")))
+        cells, size = self.cells, len(self.cells)
+        key = ("identity", *(cells[i] if i is not None and i < size else None for i in self.header.identity_indexes))
         found = self.memo.get(key)
         if found is not None:
             self.errors.extend(found[1])

@@ -136,9 +136,9 @@ def _foreign_ids(region: Region, table: Table) -> dict[str, int]:
     if column is None:
         return {}
     ids = set()
-    for _, cells in table.rows:
+    for raw in {cells[column] for _, cells in table.rows if column < len(cells)}:
         try:
-            vid = parse_volunteer_id(cells[column] if column < len(cells) else None)
+            vid = parse_volunteer_id(raw)
         except CellError:
             continue
         if vid:
