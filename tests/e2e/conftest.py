@@ -114,7 +114,13 @@ def journey(request, browser, live_server):
         old.unlink()
     trip = Journey(page=page, base_url=live_server.url, folder=folder, viewport=viewport)
     page.on("console", lambda msg: msg.type == "error" and trip.problems.append(f"console error: {msg.text}"))
-    page.on("requestfailed", lambda req: trip.problems.append(f"request failed: {req.url} {req.failure}"))
+    # A request the browser itself aborts because the page navigated on
+    # (ERR_ABORTED) is not a failure of the product; anything else is.
+    page.on(
+        "requestfailed",
+        lambda req: "ERR_ABORTED" not in (req.failure or "")
+        and trip.problems.append(f"request failed: {req.url} {req.failure}"),
+    )
     page.on(
         "response",
         lambda resp: resp.status >= 400 and trip.problems.append(f"HTTP {resp.status} for {resp.url}"),
