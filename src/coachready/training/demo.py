@@ -3,7 +3,9 @@ courses a new coach needs, a clinic, and one small class that filled up."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
+
+from django.utils import timezone
 
 from coachready.core.demo import DemoContext
 from coachready.training.models import Enrollment, Event, Session
@@ -49,7 +51,17 @@ DESCRIPTIONS = {
 }
 
 
+def _shift(today: date) -> timedelta:
+    """Whole weeks that move the calendar so its first class is at least a
+    week ahead of the day the demo is loaded: a demo shows classes one can
+    still enrol in. Whole weeks keep every class on its weekday."""
+    first = min(d for *_, schedule, _, _ in EVENTS for d, *_ in schedule)
+    gap = (today + timedelta(days=7) - first).days
+    return timedelta(weeks=max(0, -(-gap // 7)))
+
+
 def load(ctx: DemoContext) -> None:
+    shift = _shift(timezone.localdate())
     instructor = ctx.personas["instructor"]
     local = [p for p in ctx.people if p.home_region_id == ctx.region.pk]
     events, sessions, enrollments = [], [], []
@@ -57,13 +69,15 @@ def load(ctx: DemoContext) -> None:
         events.append(Event(
             region=ctx.region, kind=Event.Kind.COURSE if course else Event.Kind.CLINIC, title=title,
             description=DESCRIPTIONS[course], course=course, venue_name=venue, venue_address=address,
-            capacity=capacity, enrol_by=enrol_by, status=Event.Status.PUBLISHED, sequence=1,
+            capacity=capacity, enrol_by=enrol_by + shift, status=Event.Status.PUBLISHED, sequence=1,
             created_by=ctx.personas["rca"].user,
         ))
     events = Event.objects.bulk_create(events)
     for event, (*_, schedule, enrolled, waiting) in zip(events, EVENTS, strict=True):
         event.instructors.add(instructor)
-        sessions.extend(Session(event=event, date=d, start=s, end=e, title=what) for d, s, e, what in schedule)
+        sessions.extend(
+            Session(event=event, date=d + shift, start=s, end=e, title=what) for d, s, e, what in schedule
+        )
         people = ctx.rng.sample(local, enrolled + waiting)
         enrollments.extend(
             Enrollment(event=event, person=p, status=Enrollment.Status.ENROLLED) for p in people[:enrolled]
