@@ -133,3 +133,13 @@ def test_unknown_division_drawing_is_404(client, world):
 def test_pixels_round_trip_to_metres(x, y):
     drawing = Drawing(POLICY.field_for("10U"))
     assert drawing.to_metres(*drawing.to_pixels(x, y)) == (round(x, 1), round(y, 1))
+
+
+def test_result_shows_the_request_and_answer_as_json(client, world):
+    import json
+
+    response = client.get(URL, {"division": "10U", "offending_team": "home", "deliberate": "yes",
+                                "x": "3", "y": "24", "go": "1"})
+    ctx = response.context
+    assert json.loads(ctx["request_json"]) == ctx["request_doc"]
+    assert json.loads(ctx["result_json"]) == run_heading(ctx["request_doc"])

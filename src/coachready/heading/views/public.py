@@ -3,6 +3,8 @@ tool. Both speak with the policy of the region the page is for."""
 
 from __future__ import annotations
 
+import json
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
@@ -88,6 +90,8 @@ def restart(request):
     return render(request, "heading/restart.html", {
         "region": region, "form": form, "division": division, "drawing": drawing,
         "result": result, "request_doc": request_doc, "result_svg": result_svg,
+        "request_json": json.dumps(request_doc, indent=2) if result else "",
+        "result_json": json.dumps(result, indent=2) if result else "",
     })
 
 
