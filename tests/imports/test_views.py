@@ -213,3 +213,10 @@ def test_exports_and_preview_take_the_same_queries_for_ten_or_a_hundred_people(w
     small = measure()
     grow(90)
     assert measure() == small
+
+
+@pytest.mark.parametrize(("persona", "offered"), [("area_ca", True), ("section_ca", True), ("national", True),
+                                                  ("rca", False), ("coach", False)])
+def test_home_offers_the_multi_region_export_to_those_above_a_region(world, login, persona, offered):
+    page = login(getattr(world, persona)).get(reverse("core:home")).content.decode()
+    assert (reverse("imports:export_all") in page) == offered
