@@ -47,6 +47,9 @@ def test_digest_goes_to_the_rc_and_rca_once_a_week(world, sections):
     assert message.subject == "Region 60 weekly digest, week 37 of 2026"
     assert "3 uploads to approve or reject." in message.body and "Certificates waiting" in message.alternatives[0][0]
     assert "/region/60/digest/" in message.body and "Your checklist" in message.body
+    from coachready.org.models import AuditEntry
+
+    assert AuditEntry.objects.filter(action="notify.digest.sent", region=world.region).count() == 1
     run("--as-of", "2026-09-09", "--region", "60")  # Wednesday of the same ISO week
     assert len(mail.outbox) == 2
     run("--as-of", "2026-09-14", "--region", "60")  # the next week

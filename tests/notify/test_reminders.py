@@ -57,6 +57,9 @@ def test_a_run_sends_one_email_and_a_second_run_sends_none(world, make_coach):
     email = OutboundEmail.objects.get()
     assert email.status == OutboundEmail.Status.SENT and email.region == world.region
     assert SentReminder.objects.get().email == email
+    from coachready.org.models import AuditEntry
+
+    assert AuditEntry.objects.get(action="notify.reminders.sent").data["emails"] == 1
 
     run("--as-of", "2026-08-16")
     run("--as-of", "2026-08-17")  # next day: the same point, already sent

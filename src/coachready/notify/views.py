@@ -19,6 +19,7 @@ from coachready.core.tasks import deliver_email_task
 from coachready.notify.access import get_email_for, get_notify_region_for, own_person, preference_for
 from coachready.notify.forms import PreferenceForm, ReminderScheduleForm
 from coachready.notify.models import OutboundEmail
+from coachready.notify.models.outbox import MAX_ATTEMPTS
 from coachready.notify.outbox import retry_now
 from coachready.notify.services.digest import build_digest, digest_recipients
 from coachready.notify.services.reminder_schedule import ScheduleError, profile_defaults, set_reminder_days
@@ -78,7 +79,8 @@ def mail(request, number: int):
     return render(
         request, "notify/mail.html",
         {"region": region, "page": page, "status": status, "statuses": OutboundEmail.Status.choices,
-         "counts": [(value, label, counts.get(value, 0)) for value, label in OutboundEmail.Status.choices]},
+         "counts": [(value, label, counts.get(value, 0)) for value, label in OutboundEmail.Status.choices],
+         "max_attempts": MAX_ATTEMPTS},
     )
 
 

@@ -25,6 +25,7 @@ from coachready.core.mail import render_email
 from coachready.notify.access import DIGEST_ROLES
 from coachready.notify.models import DigestRun, NotificationPreference, OutboundEmail
 from coachready.notify.outbox import new_email
+from coachready.org.audit import log_action
 from coachready.org.models import Person, Region, RoleAssignment
 
 
@@ -107,6 +108,10 @@ def send_region_digest(region: Region, as_of: date, *, dry_run: bool = False) ->
                 status=OutboundEmail.Status.SUPPRESSED if p.pk in refused else OutboundEmail.Status.QUEUED,
             )
             for p in people
+        )
+        log_action(
+            "notify.digest.sent", region=region, summary=f"{digest.subject} to {', '.join(addresses)}",
+            data={"as_of": as_of, "sections": [s.title for s in digest.sections]},
         )
     return DigestOutcome(region, "sent", addresses, len(digest.sections))
 

@@ -36,6 +36,7 @@ from coachready.notify.services.facts import (
     recipients,
     records_for,
 )
+from coachready.org.audit import log_action
 from coachready.org.models import Region
 from coachready.rules import InputError, evaluate, record_valid_until
 
@@ -305,5 +306,11 @@ def send_reminders(
         send_queued_mail_task.enqueue()
         if after_batch is not None:
             after_batch(emails)
+    if emails:
+        log_action(
+            "notify.reminders.sent", region=region,
+            summary=f"Renewal reminders for {as_of}: {emails} emails",
+            data={"as_of": as_of, "emails": emails, "run": str(run)},
+        )
     return RunSummary(len(due), reminders, emails, without_address, False, lines)
 
