@@ -61,6 +61,11 @@ class CertificationRecord(models.Model):
         ordering = ["person_id", "requirement", "-completed_on"]
         indexes = [
             models.Index(fields=["person", "requirement"]),
+            # Bulk readiness reads "the verified records of these people":
+            # with (status) alone the planner may scan every verified record
+            # once per person (seen: a minute for one region on PostgreSQL
+            # before its first ANALYZE).
+            models.Index(fields=["person", "status"], name="certs_record_person_status"),
             models.Index(fields=["status", "created_at"]),
             models.Index(fields=["requirement", "valid_until"]),
         ]
@@ -83,3 +88,24 @@ class CertificationRecord(models.Model):
             source=self.source,
             ref=self.pk,
         )
+
+
+class ReadinessVersion(models.Model):
+    """A region's readiness data stamp.
+
+    Every write that can change a verdict or a row shown for the region's
+    coaches (a record created, verified, rejected or corrected; an
+    assignment made, ended or overridden; a role or policy change; a bulk
+    import) replaces the stamp in the same transaction, through
+    `coachready.certs.services.versions.bump_readiness_version`. Cached
+    readiness is keyed by the stamp, so it never outlives the data it was
+    computed from. A random stamp rather than a counter: a key can never be
+    reused after a rollback, a restore or a re-seeded database.
+    """
+
+    region = models.OneToOneField("org.Region", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    stamp = models.CharField(max_length=32)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"readiness of region #{self.region_id}: {self.stamp}"

@@ -9,7 +9,7 @@ import io
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import IO, Any
 
 # A cell starting with one of these is a formula to a spreadsheet; a
 # volunteer's name like "=HYPERLINK(...)" must stay text (CSV injection).
@@ -38,6 +38,48 @@ def to_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
     for row in rows:
         writer.writerow([cell(row.get(c)) for c in columns])
     return out.getvalue()
+
+
+def write_csv(stream: IO[str], columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> int:
+    """Write the header and each row to `stream` as it comes (a national
+    report never holds all its rows as text). Returns the number of rows."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
+    count = 0
+    for row in rows:
+        writer.writerow([cell(row.get(c)) for c in columns])
+        count += 1
+    return count
+
+
+def write_json(stream: IO[str], rows: Iterable[dict[str, Any]], **meta: Any) -> int:
+    """`{...meta, "rows": [...]}` written row by row; the same document as
+    `to_json`, only streamed. Returns the number of rows."""
+    head = json.dumps({**meta, "rows": []}, indent=1, default=str)
+    stream.write(head[: head.rindex("[") + 1])
+    count = 0
+    for row in rows:
+        stream.write(("\n  " if count == 0 else ",\n  ") + json.dumps(row, default=str))
+        count += 1
+    stream.write("\n ]\n}\n" if count else "]\n}\n")
+    return count
+
+
+def write_xlsx(target: IO[bytes], columns: Sequence[str], rows: Iterable[dict[str, Any]], *,
+               title: str = "Readiness") -> int:
+    """The rows as one XLSX sheet written to `target` (openpyxl's write-only
+    mode keeps rows on disk, not in memory). Returns the number of rows."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31])
+    sheet.append(list(columns))
+    count = 0
+    for row in rows:
+        sheet.append([cell(row.get(c)) for c in columns])
+        count += 1
+    book.save(target)
+    return count
 
 
 def to_xlsx(columns: Sequence[str], rows: Iterable[dict[str, Any]], *, title: str = "Readiness") -> bytes:

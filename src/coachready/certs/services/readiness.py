@@ -18,6 +18,8 @@ rather than incomplete.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -57,7 +59,7 @@ class PolicyCache:
     def get(self, policy_name: str, overrides: dict | None):  # -> coachready.rules.Policy
         from coachready.rules import load_policy
 
-        key = f"{policy_name}|{sorted((overrides or {}).items())!r}"
+        key = f"{policy_name}|{json.dumps(overrides or {}, sort_keys=True, default=str)}"
         found = self._by_key.get(key)
         if found is None:
             found = self._by_key[key] = load_policy(policy_name, overrides or None)
@@ -171,7 +173,7 @@ _ROW_FIELDS = (
 )
 
 
-def readiness_rows(assignments: QuerySet, as_of: date) -> list[ReadinessRow]:
+def readiness_rows(assignments: QuerySet, as_of: date, *, policies: PolicyCache | None = None) -> list[ReadinessRow]:
     """Verdicts for every coach assignment in `assignments`, in two queries.
 
     `assignments` is a CoachAssignment queryset (filtered by season, region,
@@ -189,7 +191,7 @@ def readiness_rows(assignments: QuerySet, as_of: date) -> list[ReadinessRow]:
     if not facts:
         return []
     records = rule_records_where(live.values("person_id"))
-    policies = PolicyCache()
+    policies = policies or PolicyCache()
     rows = []
     for (
         pk, status, override_reason, role, person_id, first, preferred, last, volunteer_id, email,
@@ -231,7 +233,8 @@ def season_rows(season, as_of: date, *, division: str | None = None) -> list[Rea
     return readiness_rows(qs, as_of)
 
 
-def region_rows(region: Region, as_of: date, *, division: str | None = None) -> list[ReadinessRow]:
+def region_rows(region: Region, as_of: date, *, division: str | None = None,
+                policies: PolicyCache | None = None) -> list[ReadinessRow]:
     """Readiness of every coach assigned in the region's seasons still running
     or to come on `as_of` (the report's and the reminders' population)."""
     from coachready.teams.models import CoachAssignment
@@ -239,7 +242,15 @@ def region_rows(region: Region, as_of: date, *, division: str | None = None) -> 
     qs = CoachAssignment.objects.filter(team__season__region=region, team__season__ends_on__gte=as_of)
     if division:
         qs = qs.filter(team__division=division)
-    return readiness_rows(qs, as_of)
+    return readiness_rows(qs, as_of, policies=policies)
+
+
+def regions_rows(regions: Iterable[Region], as_of: date, *, division: str | None = None) -> Iterator[ReadinessRow]:
+    """`region_rows` of each region in turn (two queries a region), yielded
+    as they come: a national report holds one region's rows at a time."""
+    policies = PolicyCache()
+    for region in regions:
+        yield from region_rows(region, as_of, division=division, policies=policies)
 
 
 def summarise(rows: list[ReadinessRow], divisions: tuple[str, ...]) -> list[dict[str, Any]]:

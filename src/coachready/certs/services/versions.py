@@ -1,0 +1,82 @@
+"""The readiness data stamp of each region, and the cache keyed by it.
+
+Evaluating 2,000 verdicts takes a noticeable part of a second, and the
+dashboard, the team list and the exports show the same rows again and again.
+So the rows are cached per (region, season, day, data stamp, policy): the day
+because verdicts change with it, the stamp because every write that changes
+readiness replaces it (`bump_readiness_version`), the policy because a
+region's overrides change verdicts too.
+
+Readers take the stamp BEFORE reading the facts: a write that commits in
+between then makes the cached rows newer than their key, never older.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any, TypeVar
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from coachready.certs.models import ReadinessVersion
+
+T = TypeVar("T")
+
+# A bound on staleness should a writer ever forget to bump (a fix made in
+# the database by hand): cached rows are recomputed at least this often.
+CACHE_SECONDS = 600
+
+
+def bump_readiness_version(region_ids: Iterable[Any]) -> None:
+    """Give each region (ids or Region objects) a fresh readiness stamp.
+
+    Call it inside the transaction of any write that changes what the
+    region's readiness pages show: it commits or rolls back with the write.
+    """
+    ids = sorted({int(getattr(r, "pk", r)) for r in region_ids if r is not None})
+    if not ids:
+        return
+    stamp = uuid.uuid4().hex
+    with transaction.atomic():
+        updated = ReadinessVersion.objects.filter(region_id__in=ids).update(stamp=stamp, changed_at=timezone.now())
+        if updated < len(ids):
+            ReadinessVersion.objects.bulk_create(
+                [ReadinessVersion(region_id=pk, stamp=stamp) for pk in ids], ignore_conflicts=True
+            )
+
+
+def readiness_stamp(region) -> str:  # noqa: ANN001
+    """The region's current readiness stamp (one query; two the first time)."""
+    found = ReadinessVersion.objects.filter(region_id=region.pk).values_list("stamp", flat=True).first()
+    if found is None:
+        row, _ = ReadinessVersion.objects.get_or_create(region_id=region.pk, defaults={"stamp": uuid.uuid4().hex})
+        found = row.stamp
+    return found
+
+
+def policy_digest(region) -> str:  # noqa: ANN001
+    """A short digest of the region's policy choice and overrides."""
+    text = json.dumps([region.policy_name, region.policy_overrides or {}], sort_keys=True, default=str)
+    return hashlib.blake2s(text.encode(), digest_size=8).hexdigest()
+
+
+def readiness_key(kind: str, region, as_of: date, *parts: Any) -> str:  # noqa: ANN001
+    """A cache key for `kind` of readiness data of `region` on `as_of`,
+    valid as long as the region's stamp and policy stay the same."""
+    tail = ":".join(str(p) for p in parts)
+    return f"readiness:{kind}:{region.pk}:{as_of.isoformat()}:{readiness_stamp(region)}:{policy_digest(region)}:{tail}"
+
+
+def cached(key: str, compute: Callable[[], T]) -> T:
+    """`compute()`, or its cached result under `key`."""
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, CACHE_SECONDS)
+    return found
