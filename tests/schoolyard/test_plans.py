@@ -205,3 +205,17 @@ def test_unknown_week_is_404(client, db, n):
 def test_print_all_has_ten_pages(client, db):
     html = client.get(reverse("schoolyard:print_all")).content.decode()
     assert html.count('class="sy-week print-page"') == 10
+
+
+def test_dropping_a_repeat_moves_the_plan_back(client, login, world, plan):
+    client.post(reverse("schoolyard:plan_repeat", args=[plan.pk]), {"week": 3})
+    client.post(reverse("schoolyard:plan_repeat", args=[plan.pk]), {"week": 5})
+    assert client.post(reverse("schoolyard:plan_drop_repeat", args=[plan.pk, 3])).status_code == 302
+    plan.refresh_from_db()
+    assert plan.repeat == [5]
+    assert AuditEntry.objects.filter(action="schoolyard.plan.repeat_dropped").count() == 1
+    client.post(reverse("schoolyard:plan_drop_repeat", args=[plan.pk, 7]))  # not repeated: refused
+    plan.refresh_from_db()
+    assert plan.repeat == [5]
+    login(world.other_rca)
+    assert client.post(reverse("schoolyard:plan_drop_repeat", args=[plan.pk, 5])).status_code == 403

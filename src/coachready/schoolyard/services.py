@@ -109,6 +109,23 @@ def repeat_week(plan: SeasonPlan, week: int, *, user: Any = None) -> SeasonPlan:
 
 
 @transaction.atomic
+def drop_repeat(plan: SeasonPlan, week: int, *, user: Any = None) -> SeasonPlan:
+    """Undo one repeat of curriculum `week`; the later sessions move back."""
+    if week not in plan.repeat:
+        raise ValueError(f"Week {week} is not repeated in this plan.")
+    repeat = list(plan.repeat)
+    del repeat[len(repeat) - 1 - repeat[::-1].index(week)]
+    plan.repeat = repeat
+    plan.save(update_fields=["repeat", "updated_at"])
+    log_action(
+        "schoolyard.plan.repeat_dropped", user=user, obj=plan, region=plan.region_id,
+        summary=f"School Yard plan '{plan.title}': week {week} no longer repeated",
+        data={"week": week, "repeat": repeat},
+    )
+    return plan
+
+
+@transaction.atomic
 def mark_session(plan: SeasonPlan, number: int, *, done: bool, note: str, user: Any = None) -> PlanSession:
     """Mark session `number` done (or not) with a note."""
     if not 1 <= number <= plan.sessions:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("schoolyard/plans/<int:pk>/", views.plan_detail, name="plan"),
     path("schoolyard/plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
     path("schoolyard/plans/<int:pk>/repeat/", views.plan_repeat, name="plan_repeat"),
+    path("schoolyard/plans/<int:pk>/repeat/<int:week>/drop/", views.plan_drop_repeat, name="plan_drop_repeat"),
     path("schoolyard/plans/<int:pk>/sessions/<int:number>/", views.session_mark, name="session_mark"),
     path("schoolyard/plans/<int:pk>/print/", views.plan_print, name="plan_print"),
     path("schoolyard/plans/<int:pk>/plan.ics", views.plan_ics, name="plan_ics"),

@@ -114,6 +114,19 @@ def plan_repeat(request, pk: int):
 
 @login_required
 @require_POST
+def plan_drop_repeat(request, pk: int, week: int):
+    plan = get_plan_for(request.user, pk)
+    try:
+        services.drop_repeat(plan, week, user=request.user)
+    except ValueError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Week {week} runs once less; the later sessions moved back.")
+    return redirect("schoolyard:plan", pk=plan.pk)
+
+
+@login_required
+@require_POST
 def session_mark(request, pk: int, number: int):
     plan = get_plan_for(request.user, pk)
     if not 1 <= number <= plan.sessions:
