@@ -36,6 +36,8 @@ class _Step(NamedTuple):
     quoted: str
     missing_json: str
     forever_json: tuple[str, ...]
+    # The message of a "met" status by a one-time record, by satisfier rank.
+    forever_message: tuple[str, ...]
 
 
 class _Plan(NamedTuple):
@@ -52,6 +54,9 @@ class _Plan(NamedTuple):
     # '"division": ..., "role": ..., "policy": ...' as JSON text.
     identity_json: str
 
+
+# Builds a NamedTuple without its Python-level __new__: verdicts are made in bulk.
+new_status = tuple.__new__
 
 # Best record per step: (record, last valid day or None, its code, rank).
 Best = tuple[RecordLike, date | None, str, int]
@@ -87,16 +92,14 @@ def _build_plan(policy: Policy, division: str, role: str) -> _Plan:
         satisfiers = policy.satisfiers[code]
         for rank, other in enumerate(satisfiers):
             targets.setdefault(other, []).append((index, rank))
-        forever = tuple(
-            json.dumps(RequirementStatus(
-                code, spec.title, "met", None, other,
-                messages.met(policy, spec, other, None, False, None), None, False,
-            ).to_dict())
-            for other in satisfiers
+        forever = tuple(messages.met(policy, spec, other, None, False, None) for other in satisfiers)
+        forever_json = tuple(
+            json.dumps(RequirementStatus(code, spec.title, "met", None, other, words, None, False).to_dict())
+            for other, words in zip(satisfiers, forever, strict=True)
         )
         steps.append(_Step(
             code, spec.title, spec, satisfiers, code == course_code, missing,
-            json.dumps(code), json.dumps(missing.to_dict()), forever,
+            json.dumps(code), json.dumps(missing.to_dict()), forever_json, forever,
         ))
     identity = json.dumps({"division": division, "role": role, "policy": policy.name})[1:-1]
     return _Plan(
@@ -198,24 +201,34 @@ def evaluate(
     expiring = []
     earliest: date | None = None
     risk_index = plan.risk_index
+    met_cache = MET_CACHE
     for index, step in enumerate(plan.steps):
         found = best[index]
         if found is None:
             statuses.append(unmet_status(plan, step, records, as_of, policy, seen[index])[0])
             unmet.append(step.code)
             continue
-        record, until, code, _ = found
-        due_soon = until is not None and until <= horizon
+        record, until, code, rank = found
         risk = record.risk_status if index == risk_index else None
-        message = met_words(policy, step, code, until, due_soon, risk)[0]
-        statuses.append(
-            RequirementStatus(step.code, step.title, "met", until, code, message, record, due_soon)
-        )
-        if until is not None:
-            if due_soon:
-                expiring.append(Expiring(step.code, until))
-            if earliest is None or until < earliest:
-                earliest = until
+        if until is None:
+            if risk is None or risk == "green":
+                message = step.forever_message[rank]
+            else:
+                message = met_words(policy, step, code, None, False, risk)[0]
+            statuses.append(new_status(
+                RequirementStatus, (step.code, step.title, "met", None, code, message, record, False)
+            ))
+            continue
+        due_soon = until <= horizon
+        cached = met_cache.get((step.code, code, until, due_soon, risk))
+        message = cached[0] if cached is not None else met_words(policy, step, code, until, due_soon, risk)[0]
+        statuses.append(new_status(
+            RequirementStatus, (step.code, step.title, "met", until, code, message, record, due_soon)
+        ))
+        if due_soon:
+            expiring.append(Expiring(step.code, until))
+        if earliest is None or until < earliest:
+            earliest = until
     return Verdict(
         not unmet, as_of, plan.division, plan.role, policy.name,
         tuple(statuses), tuple(unmet), tuple(expiring), earliest,
