@@ -4,8 +4,8 @@
 row; for a 100,000-row certification file that alone costs more than the
 database's work. Here the columns come from the model's own field list (so a
 field added later is filled from its default, as `bulk_create` would) and
-the rows go to the database with `executemany` in batches: psycopg pipelines
-them on PostgreSQL, and SQLite runs them as one prepared statement.
+the rows go to the database with COPY on PostgreSQL, and with `executemany`
+in batches elsewhere (SQLite runs them as one prepared statement).
 """
 
 from __future__ import annotations
@@ -50,10 +50,21 @@ def insert_rows(model: type[models.Model], varying: Sequence[str], rows: Sequenc
            f"VALUES ({', '.join(['%s'] * len(columns))})")
     prepare = [by_attname[name].get_db_prep_save for name in varying]
     tail = tuple(fixed.values())
+    prepared = (tuple(prep(value, connection) for prep, value in zip(prepare, row, strict=True)) + tail
+                for row in rows)
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH_SIZE):
-            batch = [
-                tuple(prep(value, connection) for prep, value in zip(prepare, row, strict=True)) + tail
-                for row in rows[start:start + BATCH_SIZE]
-            ]
+        if connection.vendor == "postgresql":
+            # COPY is PostgreSQL's bulk path: one statement streaming every row.
+            copy_sql = f"COPY {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in columns)}) FROM STDIN"
+            with cursor.cursor.copy(copy_sql) as copy:
+                for row in prepared:
+                    copy.write_row(row)
+            return
+        batch: list[tuple] = []
+        for row in prepared:
+            batch.append(row)
+            if len(batch) >= BATCH_SIZE:
+                cursor.executemany(sql, batch)
+                batch = []
+        if batch:
             cursor.executemany(sql, batch)

@@ -8,6 +8,9 @@ and the writes are bulk inserts, so a 100,000-row file stays fast.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -154,13 +157,28 @@ def _foreign_ids(region: Region, table: Table) -> dict[str, int]:
     return found
 
 
+@contextmanager
+def _bulk_work() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a big file is planned and
+    written: the hundreds of thousands of short-lived objects hold no cycles,
+    and the collector's repeated sweeps over them cost a third of the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def plan_file(data: bytes, filename: str, region: Region, *, kind: str | None = None,
               decisions: dict[int, str] | None = None, undated_on: date | None = None) -> ImportResult:
     """What importing `data` into `region` would do; writes nothing."""
-    table, kind = read_file(data, filename, kind)
-    today = timezone.localdate()
-    facts = load_facts(region, table, kind, today=today, undated_on=undated_on or today)
-    return ImportResult(plan_rows(kind, table.header, table.rows, facts, decisions), table)
+    with _bulk_work():
+        table, kind = read_file(data, filename, kind)
+        today = timezone.localdate()
+        facts = load_facts(region, table, kind, today=today, undated_on=undated_on or today)
+        return ImportResult(plan_rows(kind, table.header, table.rows, facts, decisions), table)
 
 
 def import_file(data: bytes, filename: str, region: Region, user: Any, kind: str | None = None,
@@ -194,7 +212,8 @@ def actor_of(user: Any):
 
 def commit_result(batch: ImportBatch, result: ImportResult, user: Any) -> None:
     """Write the plan's valid rows and mark the batch imported, with its audit entry."""
-    apply_plan(result.plan, batch.region, user, batch.source_ref, today=timezone.localdate())
+    with _bulk_work():
+        apply_plan(result.plan, batch.region, user, batch.source_ref, today=timezone.localdate())
     batch.status = ImportBatch.Status.COMMITTED
     batch.committed_at = timezone.now()
     batch.committed_by = actor_of(user)
