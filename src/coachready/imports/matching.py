@@ -180,7 +180,7 @@ class PeopleIndex:
                 return Match("conflict", reason=f"{len(people)} volunteers share the email {who.email}; "
                              "add names to the row", field="email")
             return None
-        exact = [p for p in people if p.names() == (first, last) and _dates_agree(p, who)]
+        exact = [p for p in people if _same_name(p, first, last) and _dates_agree(p, who)]
         if exact:
             return Match("match", exact[0])
         close = [p for p in people if _same_or_close(p, first, last)]
@@ -214,6 +214,13 @@ class PeopleIndex:
             return Match("near", same[0], f"{who.display_name} has the same name as {same[0].display_name}"
                          f" but another email ({who.email}): the same person?")
         return Match("none")
+
+
+def _same_name(person: Candidate, first: str, last: str) -> bool:
+    """The name on record, or the preferred name the volunteer gave us."""
+    p_first, p_last = person.names()
+    return p_last == last and (first == p_first or (bool(person.preferred_name)
+                                                    and first == name_key(person.preferred_name)))
 
 
 def _same_or_close(person: Candidate, first: str, last: str) -> bool:
