@@ -191,3 +191,12 @@ def test_the_same_name_under_another_email_is_a_near_match(world):
     assert outcome.action == "review" and outcome.candidate.pk == world.coach.pk
     assert "another email" in outcome.message
     assert not CertificationRecord.objects.exists() and Person.objects.filter(last_name="Coach").count() == 1
+
+
+def test_a_training_site_login_that_is_not_an_email_is_not_an_identity(world):
+    data = csv_bytes([["Course Completion Report"], [],
+                      ["Username", "Surname", "Firstname", "Course", "Completion Date"],
+                      ["ccoach77", "Coach", "Casey", "Sudden Cardiac Arrest", "6/28/2026"]])
+    result = import_file(data, "report.csv", world.region, world.rca.user)
+    assert result.counts["create"] == 1
+    assert CertificationRecord.objects.get().person == world.coach
