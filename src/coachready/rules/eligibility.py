@@ -251,9 +251,9 @@ def unmet_status(
     """
     if not seen:
         if step.is_course:
-            status = _course_missing(step, records, policy, plan.division)
-            if status is not step.missing:
-                return status, json.dumps(status.to_dict())
+            held = _course_missing(step, records, policy, plan.division)
+            if held is not None:
+                return held
         return step.missing, step.missing_json
     record, key = _unmet_reason(plan, step, records, as_of)
     found = _unmet_cache.get(key)
@@ -322,8 +322,13 @@ def _unmet_words(
 
 def _course_missing(
     step: _Step, records: Sequence[RecordLike], policy: Policy, division: str
-) -> RequirementStatus:
-    """A missing coach course, saying why the courses the person holds do not count."""
+) -> tuple[RequirementStatus, str] | None:
+    """A missing coach course, saying why the courses the person holds do not
+    count, with its JSON text; None when they hold no coach course.
+
+    Cached on the policy per combination of courses held: in a region's
+    report the same few combinations come back for thousands of people.
+    """
     held: list[str] = []
     for record in records:
         code = record.requirement
@@ -331,6 +336,13 @@ def _course_missing(
         if spec is not None and spec.kind == "coach_course" and code not in held:
             held.append(code)
     if not held:
-        return step.missing
-    message = messages.course_not_counting(policy, step.spec, division, held)
-    return step.missing._replace(message=message)
+        return None
+    key = ("course_missing", step.code, division, tuple(held))
+    found: tuple[RequirementStatus, str] | None = policy.cache.get(key)
+    if found is None:
+        message = messages.course_not_counting(policy, step.spec, division, held)
+        status = step.missing._replace(message=message)
+        found = (status, json.dumps(status.to_dict()))
+        if len(policy.cache) < 1000:
+            policy.cache[key] = found
+    return found
