@@ -242,7 +242,8 @@ class _Planner:
         self.held.add((person.pk, code))
         self.plan.record_creates.append({"person": person.pk, "requirement": code, "completed_on": completed_on,
                                          "valid_until": row.valid_until, "risk_status": row.risk_status})
-        return Outcome(row.number, CREATE, person.display_name, what, _join(note, f"completed {completed_on}"))
+        when = "" if row.completed_on is None else f"completed {completed_on.isoformat()}"
+        return Outcome(row.number, CREATE, person.display_name, what, _join(note, when))
 
 
 def _join(*parts: str) -> str:
