@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from coachready.certs.services.versions import bump_readiness_version
 from coachready.teams.models import CoachAssignment, Season, Team
 from tests.factories import certify, make_person
 
@@ -29,6 +30,8 @@ def add_coaches(season: Season, n: int, *, division="10U", ready_every=2) -> lis
             certify(person)
         CoachAssignment.objects.create(team=team, person=person, role="head_coach")
         people.append(person)
+    # Written straight to the tables, as a bulk import would: say so, as it must.
+    bump_readiness_version([season.region_id])
     return people
 
 

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from coachready.certs.services.readiness import verdict_for
+from coachready.certs.services.versions import bump_readiness_version
 from coachready.org.audit import log_action
 from coachready.org.models import Person, Region
 from coachready.teams.models import CoachAssignment, Season, Team
@@ -48,6 +49,7 @@ def create_season(region: Region, *, membership_year: int, term: str, starts_on:
                     first_game_on=first_game_on, ends_on=ends_on)
     season.full_clean()
     season.save()
+    bump_readiness_version([region.pk])
     log_action("teams.season.created", user=user, obj=season, region=region,
                summary=f"Season {season} ({starts_on} to {ends_on})",
                data={"membership_year": membership_year, "term": term, "starts_on": starts_on,
@@ -60,6 +62,7 @@ def create_team(season: Season, *, division: str, name: str, user: Any) -> Team:
     team = Team(season=season, division=division, name=name)
     team.full_clean()
     team.save()
+    bump_readiness_version([season.region_id])
     log_action("teams.team.created", user=user, obj=team, region=season.region_id,
                summary=f"Team {team} in {season}", data={"season": season.pk, "division": division, "name": name})
     return team
@@ -99,6 +102,7 @@ def assign_coach(team: Team, person: Person, role: str, *, user: Any, as_of: dat
     except IntegrityError:
         raise AssignmentRefused("Someone else changed this team's coaches just now; try again.") from None
     region = team.season.region_id
+    bump_readiness_version([region])
     data = {"team": team.pk, "person": person.pk, "role": role, "eligible": verdict.eligible,
             "unmet": list(verdict.unmet)}
     log_action("teams.assignment.created", user=user, obj=assignment, region=region,
@@ -118,6 +122,7 @@ def end_assignment(assignment: CoachAssignment, *, user: Any, on: date) -> Coach
     assignment.status = CoachAssignment.Status.ENDED
     assignment.ended_on = on
     assignment.save(update_fields=["status", "ended_on"])
+    bump_readiness_version([assignment.team.season.region_id])
     log_action("teams.assignment.ended", user=user, obj=assignment, region=assignment.team.season.region_id,
                summary=f"{assignment.person.display_name} no longer {assignment.get_role_display().lower()} "
                f"of {assignment.team}", data={"ended_on": on})

@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Q, QuerySet
 
@@ -104,9 +103,12 @@ def verdict_for(person: Person, division: str, role: str, as_of: date, *, policy
     return evaluate(records, division, role, as_of, policy)
 
 
-@dataclass(frozen=True)
-class ReadinessRow:
-    """One coach assignment and its verdict on the day asked."""
+class ReadinessRow(NamedTuple):
+    """One coach assignment and its verdict on the day asked.
+
+    A tuple rather than a dataclass: a national report makes one per
+    assignment, and the dashboard's cache stores thousands of them.
+    """
 
     assignment_id: int
     assignment_status: str
@@ -168,13 +170,14 @@ _ROW_FIELDS = (
     "pk", "status", "override_reason", "role", "person_id",
     "person__first_name", "person__preferred_name", "person__last_name", "person__volunteer_id", "person__email",
     "team_id", "team__name", "team__division", "team__season_id",
-    "team__season__region__number", "team__season__region__policy_name", "team__season__region__policy_overrides",
-    "person__birth_date",
+    "team__season__region_id", "team__season__region__number", "person__birth_date",
 )
 
 
-def readiness_rows(assignments: QuerySet, as_of: date, *, policies: PolicyCache | None = None) -> list[ReadinessRow]:
-    """Verdicts for every coach assignment in `assignments`, in two queries.
+def readiness_rows(assignments: QuerySet, as_of: date, *, policies: PolicyCache | None = None,
+                   region: Region | None = None) -> list[ReadinessRow]:
+    """Verdicts for every coach assignment in `assignments`, in three queries
+    (two when the caller names the one `region` they all belong to).
 
     `assignments` is a CoachAssignment queryset (filtered by season, region,
     division, team...). Ended assignments are left out. Rows come back in
@@ -192,34 +195,29 @@ def readiness_rows(assignments: QuerySet, as_of: date, *, policies: PolicyCache 
         return []
     records = rule_records_where(live.values("person_id"))
     policies = policies or PolicyCache()
+    # Policies per region, not per row: a region's overrides are JSON that
+    # would otherwise be decoded once for every assignment.
+    if region is not None:
+        policy_of = {region.pk: policies.for_region(region)}
+    else:
+        policy_of = {
+            pk: policies.get(name, overrides)
+            for pk, name, overrides in Region.objects.filter(pk__in={f[14] for f in facts})
+            .values_list("pk", "policy_name", "policy_overrides")
+        }
     rows = []
+    append = rows.append
+    no_records: tuple = ()
     for (
         pk, status, override_reason, role, person_id, first, preferred, last, volunteer_id, email,
-        team_id, team_name, division, season_id, region_number, policy_name, overrides, birth_date,
+        team_id, team_name, division, season_id, region_id, region_number, birth_date,
     ) in facts:
-        policy = policies.get(policy_name, overrides)
-        verdict = evaluate(records.get(person_id, ()), division, role, as_of, policy)
-        rows.append(
-            ReadinessRow(
-                assignment_id=pk,
-                assignment_status=status,
-                overridden=bool(override_reason),
-                person_id=person_id,
-                name=f"{preferred or first} {last}".strip(),
-                last_name=last,
-                volunteer_id=volunteer_id or "",
-                email=email,
-                region_number=region_number,
-                season_id=season_id,
-                team_id=team_id,
-                team=team_name,
-                division=division,
-                role=role,
-                verdict=verdict,
-                band=band_of(verdict, as_of),
-                birth_date=birth_date,
-            )
-        )
+        verdict = evaluate(records.get(person_id, no_records), division, role, as_of, policy_of[region_id])
+        append(ReadinessRow(
+            pk, status, bool(override_reason), person_id, f"{preferred or first} {last}".strip(), last,
+            volunteer_id or "", email, region_number, season_id, team_id, team_name, division, role,
+            verdict, band_of(verdict, as_of), birth_date,
+        ))
     return rows
 
 
@@ -230,7 +228,7 @@ def season_rows(season, as_of: date, *, division: str | None = None) -> list[Rea
     qs = CoachAssignment.objects.filter(team__season=season)
     if division:
         qs = qs.filter(team__division=division)
-    return readiness_rows(qs, as_of)
+    return readiness_rows(qs, as_of, region=season.region)
 
 
 def region_rows(region: Region, as_of: date, *, division: str | None = None,
@@ -242,7 +240,7 @@ def region_rows(region: Region, as_of: date, *, division: str | None = None,
     qs = CoachAssignment.objects.filter(team__season__region=region, team__season__ends_on__gte=as_of)
     if division:
         qs = qs.filter(team__division=division)
-    return readiness_rows(qs, as_of, policies=policies)
+    return readiness_rows(qs, as_of, policies=policies, region=region)
 
 
 def regions_rows(regions: Iterable[Region], as_of: date, *, division: str | None = None) -> Iterator[ReadinessRow]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import transaction
 from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
+from coachready.certs.services.versions import bump_readiness_for_people
 from coachready.org.audit import log_action
 from coachready.org.models import Person
 
@@ -57,6 +58,7 @@ def record_completion(
         record.evidence = evidence
     record.full_clean(exclude=["evidence", "person"])
     record.save()
+    bump_readiness_for_people([person.pk])
     log_action(
         "certs.record.created",
         user=user,
@@ -102,18 +104,31 @@ def rule_records_by_person(person_ids: Iterable[int]) -> dict[int, list]:
     return by_person
 
 
+class RecordFact(NamedTuple):
+    """A verified record as the engine reads it (the fields of
+    `coachready.rules.Record`, plus `person_id`), built straight from a
+    database row: bulk readers make hundreds of thousands of them."""
+
+    ref: int
+    person_id: int
+    requirement: str
+    completed_on: date
+    valid_until: date | None
+    risk_status: str | None
+    source: str
+
+
 def rule_records_where(person_filter) -> dict[int, list]:  # noqa: ANN001 - a Q or a person-id subquery
-    """Verified records as engine `Record`s, keyed by person id, in one query,
-    for the people `person_filter` selects.
+    """Verified records as engine records (`RecordFact`), keyed by person id,
+    in one query, for the people `person_filter` selects.
 
     `person_filter` is a `Q` on CertificationRecord (say
     `Q(person__home_region=region)`) or a queryset of person ids; bulk readers
     pass a subquery so the database joins instead of receiving a long
     `IN (...)` list of ids.
     """
-    from django.db.models import Q, QuerySet
-
-    from coachready.rules import Record
+    from django.db.models import Q, QuerySet, Value
+    from django.db.models.functions import NullIf
 
     qs = CertificationRecord.objects.filter(status=CertificationRecord.Status.VERIFIED)
     if isinstance(person_filter, QuerySet):
@@ -122,17 +137,12 @@ def rule_records_where(person_filter) -> dict[int, list]:  # noqa: ANN001 - a Q 
         qs = qs.filter(person_filter)
     else:
         raise TypeError("person_filter must be a Q or a queryset of person ids")
+    # An empty risk status means "none given" to the engine, as in Record.
+    rows = qs.annotate(risk=NullIf("risk_status", Value(""))).values_list(
+        "pk", "person_id", "requirement", "completed_on", "valid_until", "risk", "source"
+    )
     by_person: dict[int, list] = defaultdict(list)
-    rows = qs.values_list("pk", "person_id", "requirement", "completed_on", "valid_until", "risk_status", "source")
-    for pk, person_id, requirement, completed_on, valid_until, risk_status, source in rows.iterator(chunk_size=5000):
-        by_person[person_id].append(
-            Record(
-                requirement=requirement,
-                completed_on=completed_on,
-                valid_until=valid_until,
-                risk_status=risk_status or None,
-                source=source,
-                ref=pk,
-            )
-        )
+    make = RecordFact._make
+    for row in rows:
+        by_person[row[1]].append(make(row))
     return by_person

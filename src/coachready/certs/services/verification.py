@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
 from coachready.certs.services.records import record_completion
+from coachready.certs.services.versions import bump_readiness_for_people
 from coachready.core.mail import send_templated
 from coachready.org.audit import log_action
 from coachready.org.models import Person
@@ -84,6 +85,7 @@ def approve(record: CertificationRecord, *, user: Any, completed_on: date | None
     record.verified_by = user
     record.verified_at = timezone.now()
     record.save(update_fields=["completed_on", "status", "verified_by", "verified_at"])
+    bump_readiness_for_people([record.person_id])
     data: dict[str, Any] = {"person": record.person_id, "requirement": record.requirement}
     if record.completed_on != old_date:
         data["completed_on"] = [old_date, record.completed_on]
@@ -109,6 +111,7 @@ def reject(record: CertificationRecord, *, user: Any, reason: str) -> Certificat
     record.verified_by = user
     record.verified_at = timezone.now()
     record.save(update_fields=["status", "rejection_reason", "verified_by", "verified_at"])
+    bump_readiness_for_people([record.person_id])
     log_action(
         "certs.record.rejected", user=user, obj=record, region=record.person.home_region_id,
         summary=f"{record.requirement} of {record.person.display_name} rejected",

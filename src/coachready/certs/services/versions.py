@@ -51,6 +51,24 @@ def bump_readiness_version(region_ids: Iterable[Any]) -> None:
             )
 
 
+def bump_readiness_for_people(person_ids: Iterable[int]) -> None:
+    """Bump every region whose readiness pages show any of these people:
+    their home regions and the regions of the teams they coach (two
+    queries, whatever the number of people). For writers of records."""
+    from coachready.org.models import Person
+    from coachready.teams.models import CoachAssignment
+
+    ids = list(set(person_ids))
+    if not ids:
+        return
+    homes = Person.objects.filter(pk__in=ids).values_list("home_region_id", flat=True).distinct()
+    coached = (
+        CoachAssignment.objects.filter(person_id__in=ids).exclude(status=CoachAssignment.Status.ENDED)
+        .values_list("team__season__region_id", flat=True).distinct()
+    )
+    bump_readiness_version([*homes, *coached])
+
+
 def readiness_stamp(region) -> str:  # noqa: ANN001
     """The region's current readiness stamp (one query; two the first time)."""
     found = ReadinessVersion.objects.filter(region_id=region.pk).values_list("stamp", flat=True).first()

@@ -4,15 +4,21 @@ with their CSV and XLSX exports."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from coachready.certs.access import admin_region
 from coachready.certs.chart import readiness_bars
 from coachready.certs.services import exports
 from coachready.certs.services.compliance import compliance
-from coachready.certs.services.readiness import BAND_LABELS, BANDS, REPORT_COLUMNS, season_rows, summarise
+from coachready.certs.services.dashboard import dashboard_key, season_readiness
+from coachready.certs.services.readiness import BAND_LABELS, BANDS, REPORT_COLUMNS
+from coachready.certs.services.versions import CACHE_SECONDS
 from coachready.certs.views.common import pick_division, today
 from coachready.teams.models import Season, Team
 from coachready.teams.services import current_season
@@ -47,23 +53,7 @@ def _matches(row, query: str) -> bool:  # noqa: ANN001
     return query in row.name.lower() or query == row.volunteer_id.lower()
 
 
-@login_required
-def dashboard(request, number: int):
-    region = admin_region(request.user, number)
-    policy = region.policy()
-    as_of = today()
-    seasons, season = _season(request, region, as_of)
-    filters = {
-        "division": pick_division(policy, request.GET.get("division")) or "",
-        "team": request.GET.get("team", ""),
-        "requirement": request.GET.get("requirement", "") if request.GET.get("requirement") in policy.requirements
-        else "",
-        "status": request.GET.get("status", "") if request.GET.get("status") in STATUS_FILTERS else "",
-        "q": request.GET.get("q", "").strip()[:100],
-    }
-    rows = season_rows(season, as_of) if season else []
-    teams = list(Team.objects.filter(season=season).order_by("division", "name")) if season else []
-    summary = summarise(rows, policy.divisions)
+def _listed(rows: list, filters: dict[str, str]) -> list:
     listed = rows
     if filters["division"]:
         listed = [r for r in listed if r.division == filters["division"]]
@@ -78,21 +68,60 @@ def dashboard(request, number: int):
     if filters["q"]:
         query = filters["q"].lower()
         listed = [r for r in listed if _matches(r, query)]
+    return listed
+
+
+@login_required
+def dashboard(request, number: int):
+    region = admin_region(request.user, number)
+    policy = region.policy()
+    as_of = today()
+    seasons, season = _season(request, region, as_of)
+    context = {"region": region, "season": season}
+    if season is None:
+        return render(request, "certs/readiness.html", context)
+    filters = {
+        "division": pick_division(policy, request.GET.get("division")) or "",
+        "team": request.GET.get("team", "")[:12],
+        "requirement": request.GET.get("requirement", "") if request.GET.get("requirement") in policy.requirements
+        else "",
+        "status": request.GET.get("status", "") if request.GET.get("status") in STATUS_FILTERS else "",
+        "q": request.GET.get("q", "").strip()[:100],
+    }
+    # The key first: it takes the readiness stamp before any fact is read.
+    key = dashboard_key(region, season, as_of)
     fmt = request.GET.get("format", "")
     if fmt in ("csv", "xlsx"):
-        data = [{**r.as_report(), "email": r.email,
-                 "missing": "; ".join(s.title for s in r.missing)} for r in listed]
-        return _export(f"readiness-region-{region.number}-{as_of}", fmt, data)
-    page = Paginator(listed, 100).get_page(request.GET.get("page"))
-    query_string = request.GET.copy()
-    query_string.pop("page", None)
-    query_string.pop("format", None)
-    return render(request, "certs/readiness.html", {
-        "region": region, "policy": policy, "season": season, "seasons": seasons, "teams": teams,
-        "summary": summary, "chart": readiness_bars(summary), "page": page, "filters": filters,
-        "bands": [(b, BAND_LABELS[b]) for b in BANDS], "status_filters": STATUS_FILTERS.items(),
-        "listed_count": len(listed), "total": len(rows), "as_of": as_of, "qs": query_string.urlencode(),
-    })
+        data = season_readiness(region, season, as_of, policy, key=key)
+        rows = [r.as_export() for r in _listed(data.rows, filters)]
+        return _export(f"readiness-region-{region.number}-{as_of}", fmt, rows)
+    # The page body is a function of the data and of these parameters only
+    # (no user, no token, links built from the normalised query), so it is
+    # cached as HTML: a busy dashboard renders its 100-row table once.
+    query = QueryDict(mutable=True)
+    query.update({"season": str(season.pk), **{k: v for k, v in filters.items() if v}})
+    page_number = request.GET.get("page", "1")[:8]
+    page_key = f"{key}:html:{page_number}:{query.urlencode()}"
+    body = cache.get(page_key)
+    if body is None:
+        data = season_readiness(region, season, as_of, policy, key=key)
+        listed = _listed(data.rows, filters)
+        page = Paginator(listed, 100).get_page(page_number)
+        here = query.copy()
+        if page.number > 1:
+            here["page"] = str(page.number)
+        body = render_to_string("certs/_readiness_body.html", {
+            "region": region, "policy": policy, "season": season, "seasons": seasons,
+            "teams": Team.objects.filter(season=season).order_by("division", "name").only("pk", "division", "name"),
+            "summary": data.summary, "chart": readiness_bars(data.summary), "page": page, "filters": filters,
+            "bands": [(b, BAND_LABELS[b]) for b in BANDS], "status_filters": STATUS_FILTERS.items(),
+            "listed_count": len(listed), "total": len(data.rows), "as_of": as_of, "qs": query.urlencode(),
+            "next_url": f"{request.path}?{here.urlencode()}",
+            # One reverse() for the page, not one per row: ".../people/" + id + "/records/new/".
+            "record_url": reverse("certs:manual_record", args=[region.number, 0]).removesuffix("0/records/new/"),
+        })
+        cache.set(page_key, body, CACHE_SECONDS)
+    return render(request, "certs/readiness.html", {**context, "body": mark_safe(body)})  # noqa: S308 - our own render
 
 
 @login_required
