@@ -91,3 +91,56 @@ def test_report_queries_do_not_grow(world, season, n, django_assert_max_num_quer
     with django_assert_max_num_queries(4):
         out = run("--region", "60", "--as-of", "2026-08-15")
     assert len(out.strip().splitlines()) == n + 1
+
+
+def test_all_regions_reports_every_region_in_number_order(world, season):
+    from tests.certs.conftest import make_season
+
+    add_coaches(season, 2)
+    add_coaches(make_season(world.other_region), 1, division="12U")
+    rows = list(csv.DictReader(io.StringIO(run("--all-regions", "--as-of", "2026-08-15"))))
+    assert [r["region"] for r in rows] == ["60", "60", "61"]
+
+
+def test_all_regions_json_streams_one_document(world, season):
+    add_coaches(season, 2)
+    data = json.loads(run("--all-regions", "--as-of", "2026-08-15", "--format", "json", "--division", "10U"))
+    assert data["all_regions"] is True and data["region"] is None and data["division"] == "10U"
+    assert len(data["rows"]) == 2
+
+
+def test_empty_json_report_is_valid(world):
+    data = json.loads(run("--region", "60", "--as-of", "2026-08-15", "--format", "json"))
+    assert data["rows"] == []
+
+
+def test_region_and_all_regions_exclude_each_other(world):
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "readiness-report", "--region", "60", "--all-regions"],
+        capture_output=True, text=True, env={**__import__("os").environ,
+                                             "DJANGO_SETTINGS_MODULE": "coachready.config.test_settings"},
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "not allowed with argument" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unwritable_output_leaves_no_half_file(world, season, tmp_path):
+    add_coaches(season, 1)
+    target = tmp_path / "missing-folder" / "r.csv"
+    with pytest.raises(CommandError) as caught:
+        run("--region", "60", "--output", str(target))
+    assert caught.value.returncode == 2 and "Cannot write" in str(caught.value)
+    assert not any(tmp_path.rglob("*.part"))
+
+
+@pytest.mark.parametrize("n", [2, 6])
+def test_national_report_queries_grow_with_regions_not_people(world, season, n, django_assert_max_num_queries):
+    from tests.certs.conftest import make_season
+
+    add_coaches(season, n)
+    add_coaches(make_season(world.other_region), n)
+    # One for the regions, then two per region with coaches.
+    with django_assert_max_num_queries(1 + 2 * 2):
+        out = run("--all-regions", "--as-of", "2026-08-15")
+    assert len(out.strip().splitlines()) == 2 * n + 1
