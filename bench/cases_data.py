@@ -21,7 +21,17 @@ def seed(db: Database, volunteers: int, regions: int) -> list[Result]:
     seconds = time.perf_counter() - started
     target = "< 120 s (PostgreSQL)" if db.label == "postgresql" else ""
     met = seconds < 120 if db.label == "postgresql" and volunteers >= 100_000 else None
-    return [Result(f"seed-demo {volunteers:,} volunteers, {regions} regions", db.label, seconds, "s", target, None, met)]
+    return [
+        Result(
+            f"seed-demo {volunteers:,} volunteers, {regions} regions",
+            db.label,
+            seconds,
+            "s",
+            target,
+            None,
+            met,
+        )
+    ]
 
 
 def readiness(db: Database, region: int) -> list[Result]:
@@ -29,26 +39,60 @@ def readiness(db: Database, region: int) -> list[Result]:
     dash = db.inproc("dashboard", str(region))
     note = f"{size['volunteers']:,} volunteers, {size['teams']} teams"
     results = [
-        Result("readiness dashboard, one region", db.label, dash["seconds"] * 1000, "ms", "< 300 ms", None,
-               dash["seconds"] < 0.3, note),
+        Result(
+            "readiness dashboard, one region",
+            db.label,
+            dash["seconds"] * 1000,
+            "ms",
+            "< 300 ms",
+            None,
+            dash["seconds"] < 0.3,
+            note,
+        ),
         Result("readiness dashboard queries", db.label, dash["queries"], "queries", "constant", note=note),
     ]
     started = time.perf_counter()
     db.run("readiness-report", "--region", str(region), "--as-of", AS_OF, "--format", "csv")
     seconds = time.perf_counter() - started
-    results.append(Result("readiness-report --format csv, one region", db.label, seconds, "s", "< 2 s", None,
-                          seconds < 2, note))
+    results.append(
+        Result(
+            "readiness-report --format csv, one region",
+            db.label,
+            seconds,
+            "s",
+            "< 2 s",
+            None,
+            seconds < 2,
+            note,
+        )
+    )
     started = time.perf_counter()
     db.run("readiness-report", "--all-regions", "--as-of", AS_OF, "--format", "csv")
     seconds = time.perf_counter() - started
-    results.append(Result("readiness-report --format csv, the nation", db.label, seconds, "s", "< 20 s (PostgreSQL)",
-                          None, seconds < 20 if db.label == "postgresql" else None))
+    results.append(
+        Result(
+            "readiness-report --format csv, the nation",
+            db.label,
+            seconds,
+            "s",
+            "< 20 s (PostgreSQL)",
+            None,
+            seconds < 20 if db.label == "postgresql" else None,
+        )
+    )
     return results
 
 
 IMPORT_ROWS = 100_000
-COURSES = ["Z-Online AYSOs Safe Haven", "CDC Concussion Awareness", "Sudden Cardiac Arrest",
-           "SafeSport Trained - U.S. Soccer Federation", "U-10 Coach", "Intermediate (14U) Coach", "Regional Referee"]
+COURSES = [
+    "Z-Online AYSOs Safe Haven",
+    "CDC Concussion Awareness",
+    "Sudden Cardiac Arrest",
+    "SafeSport Trained - U.S. Soccer Federation",
+    "U-10 Coach",
+    "Intermediate (14U) Coach",
+    "Regional Referee",
+]
 
 
 def _import_file(region: int, db: Database) -> bytes:
@@ -62,7 +106,13 @@ def _import_file(region: int, db: Database) -> bytes:
     start = date(2000, 1, 1)
     for i in range(IMPORT_ROWS):
         vid = ids[i % len(ids)]
-        writer.writerow([vid, COURSES[(i // len(ids)) % len(COURSES)], (start + timedelta(days=i // len(ids) * 7 + rng.randint(0, 6))).isoformat()])
+        writer.writerow(
+            [
+                vid,
+                COURSES[(i // len(ids)) % len(COURSES)],
+                (start + timedelta(days=i // len(ids) * 7 + rng.randint(0, 6))).isoformat(),
+            ]
+        )
     return out.getvalue().encode()
 
 
@@ -74,8 +124,17 @@ def imports(db: Database, region: int) -> list[Result]:
         started = time.perf_counter()
         db.run("import", fh.name, "--region", str(region), "--kind", "records")
         seconds = time.perf_counter() - started
-    results = [Result("import 100,000 certification rows (CSV)", db.label, seconds, "s",
-                      "< 20 s (PostgreSQL)", None, seconds < 20 if db.label == "postgresql" else None)]
+    results = [
+        Result(
+            "import 100,000 certification rows (CSV)",
+            db.label,
+            seconds,
+            "s",
+            "< 20 s (PostgreSQL)",
+            None,
+            seconds < 20 if db.label == "postgresql" else None,
+        )
+    ]
     if db.label == "postgresql":
         copy = db.inproc("copy_floor", str(region), str(IMPORT_ROWS))["seconds"]
         results.append(Result("PostgreSQL COPY of the same 100,000 rows (floor)", db.label, copy, "s"))
@@ -88,5 +147,15 @@ def reminders(db: Database) -> list[Result]:
     out = db.run("send-reminders", "--as-of", AS_OF).stdout.decode()
     seconds = time.perf_counter() - started
     last = out.strip().splitlines()[-1] if out.strip() else ""
-    return [Result("send-reminders, whole nation", db.label, seconds, "s", "< 30 s (PostgreSQL)", None,
-                   seconds < 30 if db.label == "postgresql" else None, note=last[:80])]
+    return [
+        Result(
+            "send-reminders, whole nation",
+            db.label,
+            seconds,
+            "s",
+            "< 30 s (PostgreSQL)",
+            None,
+            seconds < 30 if db.label == "postgresql" else None,
+            note=last[:80],
+        )
+    ]

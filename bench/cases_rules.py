@@ -10,9 +10,8 @@ import tempfile
 import time
 from datetime import date
 
-from harness import COACHREADY, PYTHON, Result, base_env, median_seconds
-
 from generate import eligibility_case, eligibility_lines
+from harness import COACHREADY, PYTHON, Result, base_env, median_seconds
 
 CASES = 50_000
 
@@ -33,13 +32,19 @@ def run() -> list[Result]:
 
         def cli() -> None:
             with open(fh.name, "rb") as source:
-                subprocess.run([COACHREADY, "eligibility", "--jsonl"], stdin=source, env=env,
-                               stdout=subprocess.DEVNULL, check=True)
+                subprocess.run(
+                    [COACHREADY, "eligibility", "--jsonl"],
+                    stdin=source,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    check=True,
+                )
 
         def floor() -> None:
             with open(fh.name, "rb") as source:
-                subprocess.run([PYTHON, "-c", FLOOR_SCRIPT], stdin=source, env=env,
-                               stdout=subprocess.DEVNULL, check=True)
+                subprocess.run(
+                    [PYTHON, "-c", FLOOR_SCRIPT], stdin=source, env=env, stdout=subprocess.DEVNULL, check=True
+                )
 
         cli_s = median_seconds(cli, runs=3)
         floor_s = median_seconds(floor, runs=3)
@@ -63,7 +68,8 @@ def _in_process() -> list[Result]:
         case = eligibility_case(rng)
         records = [
             Record(
-                requirement=r["requirement"], completed_on=date.fromisoformat(r["completed_on"]),
+                requirement=r["requirement"],
+                completed_on=date.fromisoformat(r["completed_on"]),
                 risk_status=r.get("risk_status"),
             )
             for r in case["records"]

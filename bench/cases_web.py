@@ -42,16 +42,37 @@ def _wrk(url: str, cookie: str = "") -> tuple[float, float, float]:
 
 def run(db: Database, region_number: int) -> list[Result]:
     if shutil.which("wrk") is None:
-        return [Result("web throughput", db.label, 0, "", note="skipped: wrk is not installed (apt-get install wrk)")]
+        return [
+            Result(
+                "web throughput", db.label, 0, "", note="skipped: wrk is not installed (apt-get install wrk)"
+            )
+        ]
     login = db.inproc("session", str(region_number))
     port = _free_port()
-    env = dict(db.env, DEBUG="false", SECRET_KEY="bench-" + "x" * 60, ALLOWED_HOSTS="127.0.0.1",
-               EMAIL_URL="locmem:", COACHREADY_MFA_REQUIRED="true", SECURE_SSL_REDIRECT="false",
-               SECURE_HSTS_SECONDS="0")
+    env = dict(
+        db.env,
+        DEBUG="false",
+        SECRET_KEY="bench-" + "x" * 60,
+        ALLOWED_HOSTS="127.0.0.1",
+        EMAIL_URL="locmem:",
+        COACHREADY_MFA_REQUIRED="true",
+        SECURE_SSL_REDIRECT="false",
+        SECURE_HSTS_SECONDS="0",
+    )
     server = subprocess.Popen(
-        [str(VENV_BIN / "gunicorn"), "coachready.config.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            str(VENV_BIN / "gunicorn"),
+            "coachready.config.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         base = f"http://127.0.0.1:{port}"
@@ -63,7 +84,15 @@ def run(db: Database, region_number: int) -> list[Result]:
                 time.sleep(0.2)
         results = []
         floor_rps, p50, p99 = _wrk(f"{base}/healthz")
-        results.append(Result("web: health endpoint (floor)", db.label, floor_rps, "req/s", note=f"p50 {p50:.1f} ms, p99 {p99:.1f} ms"))
+        results.append(
+            Result(
+                "web: health endpoint (floor)",
+                db.label,
+                floor_rps,
+                "req/s",
+                note=f"p50 {p50:.1f} ms, p99 {p99:.1f} ms",
+            )
+        )
         for name, path, cookie in (
             ("web: coach checklist", login["checklist_path"], login["coach_session"]),
             ("web: readiness dashboard", login["dashboard_path"], login["admin_session"]),
@@ -74,8 +103,18 @@ def run(db: Database, region_number: int) -> list[Result]:
             if "dashboard" in name:
                 target = "≥ 25% of floor, p99 < 250 ms"
                 met = rps / floor_rps >= 0.25 and p99 < 250
-            results.append(Result(name, db.label, rps, "req/s", target, rps / floor_rps, met,
-                                  note=f"p50 {p50:.1f} ms, p99 {p99:.1f} ms"))
+            results.append(
+                Result(
+                    name,
+                    db.label,
+                    rps,
+                    "req/s",
+                    target,
+                    rps / floor_rps,
+                    met,
+                    note=f"p50 {p50:.1f} ms, p99 {p99:.1f} ms",
+                )
+            )
         return results
     finally:
         server.terminate()

@@ -8,8 +8,14 @@ from datetime import date, timedelta
 
 DIVISIONS = ["schoolyard", "6U", "8U", "10U", "12U", "14U", "16U", "19U"]
 COURSES = {
-    "schoolyard": "coach_schoolyard", "6U": "coach_6u", "8U": "coach_8u", "10U": "coach_10u",
-    "12U": "coach_12u", "14U": "coach_intermediate", "16U": "coach_advanced", "19U": "coach_advanced",
+    "schoolyard": "coach_schoolyard",
+    "6U": "coach_6u",
+    "8U": "coach_8u",
+    "10U": "coach_10u",
+    "12U": "coach_12u",
+    "14U": "coach_intermediate",
+    "16U": "coach_advanced",
+    "19U": "coach_advanced",
 }
 ONE_TIME = ["safe_haven", "concussion", "sudden_cardiac_arrest", "live_scan", "referee_regional"]
 
@@ -23,19 +29,30 @@ def eligibility_case(rng: random.Random) -> dict:
     records = []
     for code in ONE_TIME:
         if rng.random() < 0.9:
-            records.append({"requirement": code, "completed_on": _day(rng, date(2015, 1, 1), date(2026, 7, 1))})
+            records.append(
+                {"requirement": code, "completed_on": _day(rng, date(2015, 1, 1), date(2026, 7, 1))}
+            )
     if rng.random() < 0.85:
-        records.append({"requirement": "safesport", "completed_on": _day(rng, date(2023, 1, 1), date(2026, 7, 1))})
+        records.append(
+            {"requirement": "safesport", "completed_on": _day(rng, date(2023, 1, 1), date(2026, 7, 1))}
+        )
     if rng.random() < 0.93:
-        records.append({
-            "requirement": "background_check", "completed_on": _day(rng, date(2025, 6, 1), date(2026, 8, 1)),
-            "risk_status": rng.choice(["green"] * 20 + ["yellow", "orange"]),
-        })
+        records.append(
+            {
+                "requirement": "background_check",
+                "completed_on": _day(rng, date(2025, 6, 1), date(2026, 8, 1)),
+                "risk_status": rng.choice(["green"] * 20 + ["yellow", "orange"]),
+            }
+        )
     if rng.random() < 0.8:
-        records.append({"requirement": COURSES[division], "completed_on": _day(rng, date(2016, 1, 1), date(2026, 7, 1))})
+        records.append(
+            {"requirement": COURSES[division], "completed_on": _day(rng, date(2016, 1, 1), date(2026, 7, 1))}
+        )
     return {
-        "as_of": "2026-09-01", "division": division,
-        "role": rng.choice(["head_coach", "assistant_coach"]), "records": records,
+        "as_of": "2026-09-01",
+        "division": division,
+        "role": rng.choice(["head_coach", "assistant_coach"]),
+        "records": records,
     }
 
 

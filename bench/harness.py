@@ -48,7 +48,9 @@ class Database:
         """Run a case of bench/inproc.py in a Django process on this database."""
         result = subprocess.run(
             [PYTHON, str(ROOT / "bench" / "inproc.py"), case, *args],
-            env=self.env, capture_output=True, timeout=1800,
+            env=self.env,
+            capture_output=True,
+            timeout=1800,
         )
         if result.returncode != 0:
             raise RuntimeError(f"inproc {case} failed: {result.stderr.decode()[-3000:]}")

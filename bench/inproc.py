@@ -28,17 +28,21 @@ def _admin_of(region: Region) -> User:
     email = f"bench-admin-{region.number}@example.org"
     user, created = User.objects.get_or_create(username=email, defaults={"email": email})
     if created:
-        person = Person.objects.create(first_name="Bench", last_name="Admin", email=email, home_region=region,
-                                       user=user)
-        RoleAssignment.objects.create(person=person, role=Role.REGIONAL_COACH_ADMINISTRATOR, region=region,
-                                      start_on="2020-01-01")
+        person = Person.objects.create(
+            first_name="Bench", last_name="Admin", email=email, home_region=region, user=user
+        )
+        RoleAssignment.objects.create(
+            person=person, role=Role.REGIONAL_COACH_ADMINISTRATOR, region=region, start_on="2020-01-01"
+        )
         # Production mode requires a second factor for administrators.
         Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "bench"})
     return user
 
 
 def _coach_of(region: Region) -> User:
-    person = Person.objects.filter(home_region=region, user__isnull=True, coach_assignments__isnull=False).first()
+    person = Person.objects.filter(
+        home_region=region, user__isnull=True, coach_assignments__isnull=False
+    ).first()
     email = f"bench-coach-{region.number}@example.org"
     user, _ = User.objects.get_or_create(username=email, defaults={"email": email})
     if person is not None and person.user_id is None:
@@ -89,7 +93,11 @@ if __name__ == "__main__":
 
 
 def case_volunteer_ids(number: str) -> dict:
-    ids = list(Person.objects.filter(home_region__number=int(number)).order_by("pk").values_list("volunteer_id", flat=True))
+    ids = list(
+        Person.objects.filter(home_region__number=int(number))
+        .order_by("pk")
+        .values_list("volunteer_id", flat=True)
+    )
     return {"ids": ids}
 
 
@@ -110,7 +118,20 @@ def case_copy_floor(number: str, rows: str) -> dict:
         ) as copy:
             now = datetime.datetime.now(datetime.UTC)
             for i in range(count):
-                copy.write_row((people[i % len(people)], "safe_haven", datetime.date(2000, 1, 1) + datetime.timedelta(days=i // len(people)),
-                                "", "import", "", "verified", "", "", "", now))
+                copy.write_row(
+                    (
+                        people[i % len(people)],
+                        "safe_haven",
+                        datetime.date(2000, 1, 1) + datetime.timedelta(days=i // len(people)),
+                        "",
+                        "import",
+                        "",
+                        "verified",
+                        "",
+                        "",
+                        "",
+                        now,
+                    )
+                )
         seconds = time.perf_counter() - started
     return {"seconds": seconds}

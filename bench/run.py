@@ -44,12 +44,17 @@ def machine() -> str:
         memory = f", {kb / 1024 / 1024:.0f} GiB"
     except (OSError, ValueError, IndexError):
         pass
-    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.machine()}"
+    return f"{system}, {cpu}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}"
 
 
 def databases(workdir: Path) -> list[Database]:
-    dbs = [Database("sqlite", base_env(DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
-                                       COACHREADY_VAR_DIR=str(workdir)))]
+    dbs = [
+        Database(
+            "sqlite",
+            base_env(DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}", COACHREADY_VAR_DIR=str(workdir)),
+        )
+    ]
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         import psycopg
@@ -58,8 +63,12 @@ def databases(workdir: Path) -> list[Database]:
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute("DROP DATABASE IF EXISTS coachready_bench")
             conn.execute("CREATE DATABASE coachready_bench")
-        dbs.append(Database("postgresql", base_env(DATABASE_URL=f"{server}/coachready_bench",
-                                                   COACHREADY_VAR_DIR=str(workdir))))
+        dbs.append(
+            Database(
+                "postgresql",
+                base_env(DATABASE_URL=f"{server}/coachready_bench", COACHREADY_VAR_DIR=str(workdir)),
+            )
+        )
     return dbs
 
 

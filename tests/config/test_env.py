@@ -65,7 +65,8 @@ def test_smtp_url():
 
 
 def test_production_mode_passes_the_deploy_check(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL", "COACHREADY_TESTING"}}
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"DEBUG", "DATABASE_URL", "COACHREADY_TESTING", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(
         DEBUG="false",
         SECRET_KEY="k" * 30 + "-production-secret-for-the-deploy-check",

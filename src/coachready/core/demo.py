@@ -26,17 +26,116 @@ DEMO_PASSWORD = "coachready-demo"
 # The season the demo tells a story around (MY2026, fall).
 ANCHOR = date(2026, 8, 1)
 
-FIRST_NAMES = (
-    "Maria Jose Wei Mei Carlos Ana Kevin Jennifer David Linda Luis Sofia Daniel Grace Michael Emily "
-    "Jorge Karen Steven Lily Brian Angela Eric Jasmine Victor Monica Tony Vivian Ricardo Helen Andrew "
-    "Christina Alex Yolanda Henry Cindy Raymond Sandra Jason Teresa Peter Amy Frank Diana Kenny Rosa "
-    "Samuel Irene Oscar Tiffany William Bill Elena Hector Judy Ming Patrick Gloria Edwin Lisa"
-).split()
-LAST_NAMES = (
-    "Garcia Nguyen Chen Wong Lopez Martinez Lee Hernandez Kim Tran Gonzalez Rodriguez Liu Huang Perez "
-    "Sanchez Ramirez Wu Lin Torres Flores Rivera Chang Le Yang Diaz Cruz Reyes Morales Ortiz Zhang "
-    "Gutierrez Castillo Ho Lam Vargas Romero Mendoza Fong Ruiz Alvarez Chavez Jimenez Moreno Tan Luu"
-).split()
+FIRST_NAMES = [
+    "Maria",
+    "Jose",
+    "Wei",
+    "Mei",
+    "Carlos",
+    "Ana",
+    "Kevin",
+    "Jennifer",
+    "David",
+    "Linda",
+    "Luis",
+    "Sofia",
+    "Daniel",
+    "Grace",
+    "Michael",
+    "Emily",
+    "Jorge",
+    "Karen",
+    "Steven",
+    "Lily",
+    "Brian",
+    "Angela",
+    "Eric",
+    "Jasmine",
+    "Victor",
+    "Monica",
+    "Tony",
+    "Vivian",
+    "Ricardo",
+    "Helen",
+    "Andrew",
+    "Christina",
+    "Alex",
+    "Yolanda",
+    "Henry",
+    "Cindy",
+    "Raymond",
+    "Sandra",
+    "Jason",
+    "Teresa",
+    "Peter",
+    "Amy",
+    "Frank",
+    "Diana",
+    "Kenny",
+    "Rosa",
+    "Samuel",
+    "Irene",
+    "Oscar",
+    "Tiffany",
+    "William",
+    "Bill",
+    "Elena",
+    "Hector",
+    "Judy",
+    "Ming",
+    "Patrick",
+    "Gloria",
+    "Edwin",
+    "Lisa",
+]
+LAST_NAMES = [
+    "Garcia",
+    "Nguyen",
+    "Chen",
+    "Wong",
+    "Lopez",
+    "Martinez",
+    "Lee",
+    "Hernandez",
+    "Kim",
+    "Tran",
+    "Gonzalez",
+    "Rodriguez",
+    "Liu",
+    "Huang",
+    "Perez",
+    "Sanchez",
+    "Ramirez",
+    "Wu",
+    "Lin",
+    "Torres",
+    "Flores",
+    "Rivera",
+    "Chang",
+    "Le",
+    "Yang",
+    "Diaz",
+    "Cruz",
+    "Reyes",
+    "Morales",
+    "Ortiz",
+    "Zhang",
+    "Gutierrez",
+    "Castillo",
+    "Ho",
+    "Lam",
+    "Vargas",
+    "Romero",
+    "Mendoza",
+    "Fong",
+    "Ruiz",
+    "Alvarez",
+    "Chavez",
+    "Jimenez",
+    "Moreno",
+    "Tan",
+    "Luu",
+]
 
 # name, email, role, division note — the demo logins printed by `make demo`.
 PERSONAS = (
@@ -111,14 +210,25 @@ def history_facts(rng: random.Random, division_course: str) -> list[tuple[str, d
         risk = rng.choices(["green", "yellow", "orange", "gray"], weights=[92, 3, 3, 2])[0]
         facts.append(("background_check", _between(rng, date(2025, 8, 1), date(2026, 8, 20)), risk, "online"))
     if rng.random() < 0.78:
-        facts.append((division_course, _between(rng, date(2015, 1, 1), date(2026, 7, 31)), "", rng.choice(HISTORY_SOURCES)))
+        facts.append(
+            (
+                division_course,
+                _between(rng, date(2015, 1, 1), date(2026, 7, 31)),
+                "",
+                rng.choice(HISTORY_SOURCES),
+            )
+        )
     return facts
 
 
 def _history(rng: random.Random, person: Person, division_course: str) -> list[CertificationRecord]:
     return [
         CertificationRecord(
-            person=person, requirement=code, completed_on=done, risk_status=risk, source=source,
+            person=person,
+            requirement=code,
+            completed_on=done,
+            risk_status=risk,
+            source=source,
             status=CertificationRecord.Status.VERIFIED,
         )
         for code, done, risk, source in history_facts(rng, division_course)
@@ -126,8 +236,13 @@ def _history(rng: random.Random, person: Person, division_course: str) -> list[C
 
 
 DIVISION_COURSES = (
-    ("6U", "coach_6u"), ("8U", "coach_8u"), ("10U", "coach_10u"), ("12U", "coach_12u"),
-    ("14U", "coach_intermediate"), ("16U", "coach_advanced"), ("schoolyard", "coach_schoolyard"),
+    ("6U", "coach_6u"),
+    ("8U", "coach_8u"),
+    ("10U", "coach_10u"),
+    ("12U", "coach_12u"),
+    ("14U", "coach_intermediate"),
+    ("16U", "coach_advanced"),
+    ("schoolyard", "coach_schoolyard"),
 )
 
 
@@ -137,14 +252,20 @@ def load_demo(volunteers: int = 300, seed: int = 60) -> DemoContext:
     section = Section.objects.create(number=1, name="Southern California (demo)")
     area = Area.objects.create(section=section, code="C", name="San Gabriel Valley (demo)")
     region = Region.objects.create(
-        area=area, number=60, name="Alhambra/Monterey Park",
-        email="coaches@region60.example.org", phone="626-244-7374",
+        area=area,
+        number=60,
+        name="Alhambra/Monterey Park",
+        email="coaches@region60.example.org",
+        phone="626-244-7374",
         postal_address="P.O. Box 7817\nAlhambra, California 91801",
         policy_name="region-60",
     )
     other = Region.objects.create(
-        area=area, number=61, name="Sample Valley (demo)",
-        email="info@region61.example.org", policy_name="region-60",
+        area=area,
+        number=61,
+        name="Sample Valley (demo)",
+        email="info@region61.example.org",
+        policy_name="region-60",
     )
     superuser = _make_user("admin@example.org", "Site", "Administrator", superuser=True)
     ctx = DemoContext(section, area, region, other, [], {}, superuser, rng)
@@ -154,8 +275,12 @@ def load_demo(volunteers: int = 300, seed: int = 60) -> DemoContext:
     for key, first, last, email in PERSONAS:
         home = other if key == "other_rca" else region
         person = Person.objects.create(
-            first_name=first, last_name=last, email=email, home_region=home,
-            volunteer_id=f"9{len(ctx.personas):04d}60", birth_date=date(1985, 3, 14),
+            first_name=first,
+            last_name=last,
+            email=email,
+            home_region=home,
+            volunteer_id=f"9{len(ctx.personas):04d}60",
+            birth_date=date(1985, 3, 14),
             user=_make_user(email, first, last),
         )
         ctx.personas[key] = person
@@ -203,7 +328,10 @@ def load_demo(volunteers: int = 300, seed: int = 60) -> DemoContext:
         used_ids.add(vid)
         people.append(
             Person(
-                first_name=first, last_name=last, volunteer_id=vid, home_region=home,
+                first_name=first,
+                last_name=last,
+                volunteer_id=vid,
+                home_region=home,
                 email=f"{first}.{last}.{i}@volunteers.example.org".lower(),
                 phone=f"626-555-{rng.randint(1000, 9999)}",
                 birth_date=_between(rng, date(1965, 1, 1), date(2000, 12, 31)),
@@ -219,7 +347,9 @@ def load_demo(volunteers: int = 300, seed: int = 60) -> DemoContext:
         if i % 3 != 2:  # two thirds of the volunteers coach
             role = Role.COACH if i % 2 == 0 else Role.ASSISTANT_COACH
             assignments.append(
-                RoleAssignment(person=person, role=role, region=person.home_region, start_on=start, division=division)
+                RoleAssignment(
+                    person=person, role=role, region=person.home_region, start_on=start, division=division
+                )
             )
     CertificationRecord.objects.bulk_create(records, batch_size=2000)
     RoleAssignment.objects.bulk_create(assignments, batch_size=2000)
