@@ -146,3 +146,25 @@ def test_bumping_creates_missing_stamps_and_ignores_nothing(world):
     assert ReadinessVersion.objects.count() == 2
     bump_readiness_version([])
     assert ReadinessVersion.objects.count() == 2
+
+
+def test_whole_pages_are_kept_per_session(login, world, coach_on_team):
+    admin = login(world.rca)
+    first = dashboard(admin)
+    assert dashboard(admin) == first  # the same session: the same page, token and all
+    other = Client()
+    other.force_login(world.rc.user)
+    theirs = dashboard(other)
+    assert theirs != first and dashboard(other) == theirs
+
+
+def test_a_waiting_message_is_shown_not_a_kept_page(login, world, coach_on_team):
+    admin = login(world.rca)
+    assignment = CoachAssignment.objects.get(team=coach_on_team)
+    end = reverse("teams:end_assignment", args=[60, coach_on_team.pk, assignment.pk])
+    admin.post(end)
+    dashboard(admin)  # shows and spends the success message
+    kept = dashboard(admin)
+    admin.post(end)  # refused: nothing changes, but a message waits
+    assert "already ended" not in kept
+    assert "This assignment has already ended." in dashboard(admin)

@@ -88,10 +88,10 @@ def _compute(season, as_of: date, divisions: tuple[str, ...]) -> SeasonReadiness
     return SeasonReadiness(rows, summarise(full, divisions))
 
 
-def dashboard_key(region: Region, season, as_of: date) -> str:  # noqa: ANN001
+def dashboard_key(region: Region, season, as_of: date, *, base: str | None = None) -> str:  # noqa: ANN001
     """The cache key of a season's dashboard data. Call it before reading
-    any fact: it takes the region's readiness stamp."""
-    return versions.readiness_key("season", region, as_of, season.pk)
+    any fact: it takes the region's readiness stamp (unless given `base`)."""
+    return versions.readiness_key("season", region, as_of, season.pk, base=base)
 
 
 def season_readiness(region: Region, season, as_of: date, policy, *, key: str | None = None) -> SeasonReadiness:  # noqa: ANN001

@@ -84,11 +84,17 @@ def policy_digest(region) -> str:  # noqa: ANN001
     return hashlib.blake2s(text.encode(), digest_size=8).hexdigest()
 
 
-def readiness_key(kind: str, region, as_of: date, *parts: Any) -> str:  # noqa: ANN001
-    """A cache key for `kind` of readiness data of `region` on `as_of`,
-    valid as long as the region's stamp and policy stay the same."""
+def readiness_base(region, as_of: date) -> str:  # noqa: ANN001
+    """The part of every readiness cache key for `region` on `as_of`: valid
+    as long as the region's stamp and policy stay the same. Take it before
+    reading any fact (it reads the stamp)."""
+    return f"readiness:{region.pk}:{as_of.isoformat()}:{readiness_stamp(region)}:{policy_digest(region)}"
+
+
+def readiness_key(kind: str, region, as_of: date, *parts: Any, base: str | None = None) -> str:  # noqa: ANN001
+    """A cache key for `kind` of readiness data of `region` on `as_of`."""
     tail = ":".join(str(p) for p in parts)
-    return f"readiness:{kind}:{region.pk}:{as_of.isoformat()}:{readiness_stamp(region)}:{policy_digest(region)}:{tail}"
+    return f"{base or readiness_base(region, as_of)}:{kind}:{tail}"
 
 
 def cached(key: str, compute: Callable[[], T]) -> T:

@@ -3,7 +3,11 @@ with their CSV and XLSX exports."""
 
 from __future__ import annotations
 
+import hashlib
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
@@ -18,11 +22,15 @@ from coachready.certs.services import exports
 from coachready.certs.services.compliance import compliance
 from coachready.certs.services.dashboard import dashboard_key, season_readiness
 from coachready.certs.services.readiness import BAND_LABELS, BANDS, REPORT_COLUMNS
-from coachready.certs.services.versions import CACHE_SECONDS
+from coachready.certs.services.versions import CACHE_SECONDS, readiness_base
 from coachready.certs.views.common import pick_division, today
 from coachready.teams.models import Season, Team
 from coachready.teams.services import current_season
 
+# How long a session's whole dashboard page is reused. The readiness in it
+# is always current (the stamp is in the key); the frame's menu counts from
+# other apps may lag by this much.
+PAGE_SECONDS = 30
 EXPORT_COLUMNS = (*REPORT_COLUMNS, "email", "missing")
 STATUS_FILTERS = {**BAND_LABELS, "due_soon": "Due within 90 days (any)"}
 
@@ -71,26 +79,53 @@ def _listed(rows: list, filters: dict[str, str]) -> list:
     return listed
 
 
+def _filters(request, policy) -> dict[str, str]:  # noqa: ANN001
+    requirement = request.GET.get("requirement", "")
+    status = request.GET.get("status", "")
+    return {
+        "division": pick_division(policy, request.GET.get("division")) or "",
+        "team": request.GET.get("team", "")[:12],
+        "requirement": requirement if requirement in policy.requirements else "",
+        "status": status if status in STATUS_FILTERS else "",
+        "q": request.GET.get("q", "").strip()[:100],
+    }
+
+
+def _whole_page_key(request, base: str, filters: dict[str, str]) -> str | None:  # noqa: ANN001
+    """The key of this session's whole page, or None when it must be rendered
+    afresh (a flash message is waiting, or there is no session yet).
+
+    Per session, because the page's frame carries the user's menu and the
+    session's CSRF token for signing out.
+    """
+    session_key = request.session.session_key
+    if not session_key or len(get_messages(request)):
+        return None
+    who = hashlib.blake2s(session_key.encode(), digest_size=12).hexdigest()
+    asked = {**filters, "season": request.GET.get("season", "")[:12], "page": request.GET.get("page", "")[:8]}
+    return f"{base}:page:{who}:{urlencode(sorted(asked.items()))}"
+
+
 @login_required
 def dashboard(request, number: int):
     region = admin_region(request.user, number)
     policy = region.policy()
     as_of = today()
+    filters = _filters(request, policy)
+    fmt = request.GET.get("format", "")
+    # The stamp before any fact: a write committing meanwhile makes what is
+    # cached newer than its key, never older.
+    base = readiness_base(region, as_of)
+    whole_key = None if fmt in ("csv", "xlsx") else _whole_page_key(request, base, filters)
+    if whole_key is not None:
+        content = cache.get(whole_key)
+        if content is not None:
+            return HttpResponse(content)
     seasons, season = _season(request, region, as_of)
     context = {"region": region, "season": season}
     if season is None:
         return render(request, "certs/readiness.html", context)
-    filters = {
-        "division": pick_division(policy, request.GET.get("division")) or "",
-        "team": request.GET.get("team", "")[:12],
-        "requirement": request.GET.get("requirement", "") if request.GET.get("requirement") in policy.requirements
-        else "",
-        "status": request.GET.get("status", "") if request.GET.get("status") in STATUS_FILTERS else "",
-        "q": request.GET.get("q", "").strip()[:100],
-    }
-    # The key first: it takes the readiness stamp before any fact is read.
-    key = dashboard_key(region, season, as_of)
-    fmt = request.GET.get("format", "")
+    key = dashboard_key(region, season, as_of, base=base)
     if fmt in ("csv", "xlsx"):
         data = season_readiness(region, season, as_of, policy, key=key)
         rows = [r.as_export() for r in _listed(data.rows, filters)]
@@ -121,7 +156,11 @@ def dashboard(request, number: int):
             "record_url": reverse("certs:manual_record", args=[region.number, 0]).removesuffix("0/records/new/"),
         })
         cache.set(page_key, body, CACHE_SECONDS)
-    return render(request, "certs/readiness.html", {**context, "body": mark_safe(body)})  # noqa: S308 - our own render
+    response = render(request, "certs/readiness.html", {**context, "body": mark_safe(body)})  # noqa: S308 - our render
+    if whole_key is not None:
+        # Briefly: the frame also shows other apps' menu counts.
+        cache.set(whole_key, response.content, PAGE_SECONDS)
+    return response
 
 
 @login_required
