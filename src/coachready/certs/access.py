@@ -48,6 +48,26 @@ def admin_region(user, number: int) -> Region:
     return get_region_for(user, number)
 
 
+def admin_region_with_stamp(user, number: int) -> tuple[Region, str | None]:
+    """`admin_region`, with the region's readiness stamp read in the same
+    query (None when the region has none yet): the dashboard reads both on
+    every request, and each query is a round trip."""
+    from django.db.models import OuterRef, Subquery
+
+    from coachready.certs.models import ReadinessVersion
+
+    stamp = ReadinessVersion.objects.filter(region=OuterRef("pk")).values("stamp")[:1]
+    try:
+        region = Region.objects.select_related("area__section").annotate(readiness_stamp=Subquery(stamp)).get(
+            number=number
+        )
+    except Region.DoesNotExist:
+        raise Http404("No such region.") from None
+    if not can_admin_region(user, region):
+        raise PermissionDenied("You do not administer this region.")
+    return region, region.readiness_stamp
+
+
 def get_region_person(user, region: Region, pk: int) -> Person:
     """A volunteer of `region`, for an administrator of that region."""
     if not can_admin_region(user, region):

@@ -84,11 +84,12 @@ def policy_digest(region) -> str:  # noqa: ANN001
     return hashlib.blake2s(text.encode(), digest_size=8).hexdigest()
 
 
-def readiness_base(region, as_of: date) -> str:  # noqa: ANN001
+def readiness_base(region, as_of: date, stamp: str | None = None) -> str:  # noqa: ANN001
     """The part of every readiness cache key for `region` on `as_of`: valid
     as long as the region's stamp and policy stay the same. Take it before
-    reading any fact (it reads the stamp)."""
-    return f"readiness:{region.pk}:{as_of.isoformat()}:{readiness_stamp(region)}:{policy_digest(region)}"
+    reading any fact (it reads the stamp unless the caller just did)."""
+    stamp = stamp or readiness_stamp(region)
+    return f"readiness:{region.pk}:{as_of.isoformat()}:{stamp}:{policy_digest(region)}"
 
 
 def readiness_key(kind: str, region, as_of: date, *parts: Any, base: str | None = None) -> str:  # noqa: ANN001

@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from coachready.certs.access import admin_region
+from coachready.certs.access import admin_region, admin_region_with_stamp
 from coachready.certs.chart import readiness_bars
 from coachready.certs.services import exports
 from coachready.certs.services.compliance import compliance
@@ -108,14 +108,14 @@ def _whole_page_key(request, base: str, filters: dict[str, str]) -> str | None: 
 
 @login_required
 def dashboard(request, number: int):
-    region = admin_region(request.user, number)
+    # The stamp before any fact: a write committing meanwhile makes what is
+    # cached newer than its key, never older.
+    region, stamp = admin_region_with_stamp(request.user, number)
     policy = region.policy()
     as_of = today()
     filters = _filters(request, policy)
     fmt = request.GET.get("format", "")
-    # The stamp before any fact: a write committing meanwhile makes what is
-    # cached newer than its key, never older.
-    base = readiness_base(region, as_of)
+    base = readiness_base(region, as_of, stamp)
     whole_key = None if fmt in ("csv", "xlsx") else _whole_page_key(request, base, filters)
     if whole_key is not None:
         content = cache.get(whole_key)
