@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
 from coachready.core.bulk import insert_rows
@@ -79,21 +78,17 @@ def _tree(count: int, numbers: range) -> list[Region]:
 
 def _people(rng: random.Random, count: int, regions: list[Region]) -> list[tuple[int, int]]:
     """Insert the volunteers; returns (person id, home region id) in order."""
-    now = timezone.now()
 
     def rows():
         for i in range(count):
             yield (
-                rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES), "", f"v{i}@synthetic.example.org", "",
+                rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES), f"v{i}@synthetic.example.org",
                 date(1960, 1, 1) + timedelta(days=rng.randint(0, 14_600)), f"S{i:09d}",
-                regions[i % len(regions)].pk, Person.Status.ACTIVE, now, now,
+                regions[i % len(regions)].pk,
             )
 
     insert_rows(
-        Person,
-        ["first_name", "last_name", "preferred_name", "email", "phone", "birth_date", "volunteer_id",
-         "home_region", "status", "created_at", "updated_at"],
-        rows(),
+        Person, ["first_name", "last_name", "email", "birth_date", "volunteer_id", "home_region_id"], rows()
     )
     return list(
         Person.objects.filter(volunteer_id__startswith="S", home_region__number__gte=FIRST_REGION_NUMBER)
@@ -103,19 +98,14 @@ def _people(rng: random.Random, count: int, regions: list[Region]) -> list[tuple
 
 
 def _records(rng: random.Random, people: list[tuple[int, int]]) -> int:
-    now = timezone.now()
-
     def rows():
         for i, (person_id, _) in enumerate(people):
             _, course = DIVISION_COURSES[i % len(DIVISION_COURSES)]
             for code, done, risk, source in history_facts(rng, course):
-                yield (person_id, code, done, None, risk, source, "", "verified", "", "", "", now)
+                yield (person_id, code, done, risk, source)
 
     return insert_rows(
-        CertificationRecord,
-        ["person", "requirement", "completed_on", "valid_until", "risk_status", "source", "source_ref",
-         "status", "evidence", "note", "rejection_reason", "created_at"],
-        rows(),
+        CertificationRecord, ["person_id", "requirement", "completed_on", "risk_status", "source"], rows()
     )
 
 
@@ -141,18 +131,15 @@ def _teams(rng: random.Random, people: list[tuple[int, int]], regions: list[Regi
             coaches.append((len(teams) - 1, head, CoachAssignment.Role.HEAD_COACH))
             coaches.append((len(teams) - 1, assistant, CoachAssignment.Role.ASSISTANT_COACH))
     teams = Team.objects.bulk_create(teams, batch_size=BATCH)
-    now = timezone.now()
     insert_rows(
-        CoachAssignment,
-        ["team", "person", "role", "status", "override_reason", "assigned_at"],
-        ((teams[t].pk, p[0], role, "active", "", now) for t, p, role in coaches),
+        CoachAssignment, ["team_id", "person_id", "role"], ((teams[t].pk, p[0], role) for t, p, role in coaches)
     )
     insert_rows(
         RoleAssignment,
-        ["person", "role", "region", "division", "start_on", "created_at"],
+        ["person_id", "role", "region_id", "division", "start_on"],
         (
             (p[0], Role.COACH if role == CoachAssignment.Role.HEAD_COACH else Role.ASSISTANT_COACH,
-             p[1], teams[t].division, date(2026, 8, 1), now)
+             p[1], teams[t].division, date(2026, 8, 1))
             for t, p, role in coaches
         ),
     )

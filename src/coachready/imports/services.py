@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
-from coachready.imports.bulkinsert import insert_rows
+from coachready.core.bulk import insert_rows
 from coachready.imports.columns import HeaderError, check_kind
 from coachready.imports.matching import Candidate, PeopleIndex
 from coachready.imports.models import ImportBatch
