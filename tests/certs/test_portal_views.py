@@ -6,6 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.urls import reverse
 from django.utils import timezone
 
@@ -138,7 +140,14 @@ def test_evidence_served_to_owner_and_region_admin_only(login, world):
         response = login(person).get(url)
         if response.streaming:
             response.content_bytes = b"".join(response.streaming_content)
-            response.close()
+            # Closing fires request_finished, whose handler would drop the
+            # test's database connection mid-transaction; the test client
+            # itself disconnects it the same way while it serves a request.
+            request_finished.disconnect(close_old_connections)
+            try:
+                response.close()
+            finally:
+                request_finished.connect(close_old_connections)
         return response
 
     owner = fetch(world.coach)

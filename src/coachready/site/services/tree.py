@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 from wagtail.search import index
 
 from coachready.org.audit import log_action
@@ -35,6 +37,20 @@ def _add(parent: Page, page: Page, *, menu: bool = True) -> Page:
     return page
 
 
+def _tree_root() -> Page:
+    """The root of the page tree. Wagtail's migrations create it and the
+    default locale, but a database restored from a partial dump or flushed
+    has neither; building a region's site puts them back rather than fail."""
+    root = Page.get_first_root_node()
+    if root is not None:
+        return root
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    return Page.add_root(
+        instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
+    )
+
+
 def _remove_wagtail_placeholder() -> None:
     # A fresh install has Wagtail's "Welcome to your new Wagtail site!" page
     # under the root; once a region site replaces it nothing points to it.
@@ -56,7 +72,7 @@ def create_region_site(
     if site is not None and RegionSite.objects.filter(site=site).exists():
         raise SiteSetupError(f"The site {hostname}:{port} already belongs to another region.")
 
-    root = Page.get_first_root_node()
+    root = _tree_root()
     slug = f"region-{region.number}"
     if root.get_children().filter(slug=slug).exists():
         raise SiteSetupError(f"A page with the slug {slug!r} already exists at the top of the tree.")
