@@ -130,12 +130,14 @@ def end_assignment(assignment: CoachAssignment, *, user: Any, on: date) -> Coach
 
 
 def team_readiness(season: Season, as_of: date) -> list[dict[str, Any]]:
-    """Every team of the season with its coaches' verdicts, in a fixed number
-    of queries: teams (one), assignments and records (two, via readiness_rows)."""
-    from coachready.certs.services.readiness import readiness_rows
+    """Every team of the season with its coaches' readiness, in a fixed
+    number of queries: the teams, and the season's readiness rows (from the
+    dashboard's cache when nothing changed since they were evaluated)."""
+    from coachready.certs.services.dashboard import season_readiness
 
+    region = season.region
+    rows = season_readiness(region, season, as_of, region.policy()).rows
     teams = list(Team.objects.filter(season=season).order_by("division", "name"))
-    rows = readiness_rows(CoachAssignment.objects.filter(team__season=season), as_of)
     by_team: dict[int, list] = {}
     for row in rows:
         by_team.setdefault(row.team_id, []).append(row)

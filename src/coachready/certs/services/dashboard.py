@@ -41,6 +41,7 @@ class DashboardRow(NamedTuple):
     # (title, status) of each requirement not met, in the policy's order.
     missing: tuple[tuple[str, str], ...]
     region_number: int
+    assignment_status: str = "active"
 
     @property
     def role_label(self) -> str:
@@ -82,6 +83,7 @@ def _compute(season, as_of: date, divisions: tuple[str, ...]) -> SeasonReadiness
             r.assignment_id, r.person_id, r.name, r.volunteer_id, r.email, r.team_id, r.team, r.division, r.role,
             r.overridden, r.eligible, r.band, r.earliest_lapse, r.unmet,
             tuple((s.title, s.status) for s in r.verdict.requirements if s.status != "met"), r.region_number,
+            r.assignment_status,
         )
         for r in full
     ]
