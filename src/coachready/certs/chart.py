@@ -18,6 +18,8 @@ BAND_COLOURS = {
 ROW_HEIGHT = 28
 LABEL_WIDTH = 90
 BAR_WIDTH = 420
+LEGEND_SPACING = 160
+
 
 
 def readiness_bars(summary: list[dict[str, Any]]) -> dict[str, Any]:
@@ -38,14 +40,17 @@ def readiness_bars(summary: list[dict[str, Any]]) -> dict[str, Any]:
         rows.append({"y": i * ROW_HEIGHT + 4, "text_y": i * ROW_HEIGHT + 20, "division": entry["division"],
                      "total": entry["total"], "ready": entry["ready"], "segments": segments})
     legend_y = len(rows) * ROW_HEIGHT + 12
-    legend = [{"x": LABEL_WIDTH + i * 105, "colour": BAND_COLOURS[b], "label": BAND_LABELS[b]} for i, b in
-              enumerate(BANDS)]
+    # Three legend entries to a line: the band names are too long to sit
+    # five abreast on the chart's width.
+    legend = [
+        {"x": LABEL_WIDTH + (i % 3) * LEGEND_SPACING, "y": legend_y + (i // 3) * 18,
+         "text_y": legend_y + (i // 3) * 18 + 10, "colour": BAND_COLOURS[b], "label": BAND_LABELS[b]}
+        for i, b in enumerate(BANDS)
+    ]
     return {
         "rows": rows,
         "legend": legend,
-        "legend_y": legend_y,
-        "legend_text_y": legend_y + 10,
         "width": LABEL_WIDTH + BAR_WIDTH + 110,
-        "height": legend_y + 24,
+        "height": legend_y + 18 * ((len(BANDS) + 2) // 3) + 6,
         "total_x": LABEL_WIDTH + BAR_WIDTH + 8,
     }

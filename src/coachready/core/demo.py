@@ -20,6 +20,7 @@ from django.apps import apps
 from django.db import transaction
 
 from coachready.certs.models import CertificationRecord
+from coachready.certs.services.versions import bump_readiness_version
 from coachready.org.models import Area, Person, Region, Role, RoleAssignment, Section, User
 
 DEMO_PASSWORD = "coachready-demo"
@@ -364,4 +365,6 @@ def load_demo(volunteers: int = 300, seed: int = 60) -> DemoContext:
                 raise
             continue
         module.load(ctx)
+    # The demo writes in bulk, past the services that stamp readiness data.
+    bump_readiness_version([region, other])
     return ctx

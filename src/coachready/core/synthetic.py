@@ -16,9 +16,10 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from coachready.certs.models import CertificationRecord
+from coachready.certs.services.versions import bump_readiness_version
 from coachready.core.bulk import insert_rows
 from coachready.core.demo import DIVISION_COURSES, FIRST_NAMES, LAST_NAMES, history_facts
 from coachready.org.models import Area, Person, Region, Role, RoleAssignment, Section
@@ -57,7 +58,18 @@ def seed_national(volunteers: int, regions: int, seed: int = 1) -> SeedSummary:
         people = _people(rng, volunteers, region_rows)
         records = _records(rng, people)
         teams, assignments = _teams(rng, people, region_rows)
+        # Bulk inserts bypass the services that stamp readiness data.
+        bump_readiness_version(region_rows)
+    _analyze()
     return SeedSummary(len(region_rows), len(people), records, teams, assignments)
+
+
+def _analyze() -> None:
+    """Fresh planner statistics after a bulk load: PostgreSQL plans the
+    readiness queries badly over tables it has never analysed."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _tree(count: int, numbers: range) -> list[Region]:

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
+from coachready.certs.services.versions import bump_readiness_version
 from coachready.core.bulk import insert_rows
 from coachready.imports.columns import HeaderError, check_kind
 from coachready.imports.matching import Candidate, PeopleIndex
@@ -214,6 +215,9 @@ def commit_result(batch: ImportBatch, result: ImportResult, user: Any) -> None:
     """Write the plan's valid rows and mark the batch imported, with its audit entry."""
     with _bulk_work():
         apply_plan(result.plan, batch.region, user, batch.source_ref, today=timezone.localdate())
+    # Imported people and records change what the region's readiness pages
+    # show (and people of other regions can be matched by id or email).
+    bump_readiness_version([batch.region_id])
     batch.status = ImportBatch.Status.COMMITTED
     batch.committed_at = timezone.now()
     batch.committed_by = actor_of(user)

@@ -35,7 +35,16 @@ def assign_role(
         summary=f"{person.display_name}: {assignment.get_role_display()} from {start_on}",
         data={"person": person.pk, "role": role, "start_on": start_on, "end_on": end_on},
     )
+    _readiness_changed(assignment)
     return assignment
+
+
+def _readiness_changed(assignment: RoleAssignment) -> None:
+    # Roles decide who counts in the compliance view; the readiness pages are
+    # cached under a per-region stamp that every such change must renew.
+    from coachready.certs.services.versions import bump_readiness_for_people
+
+    bump_readiness_for_people([assignment.person_id])
 
 
 @transaction.atomic
@@ -53,6 +62,7 @@ def end_role(assignment: RoleAssignment, *, end_on: date, user: Any = None) -> R
         summary=f"{assignment.person.display_name}: {assignment.get_role_display()} ends {end_on}",
         data={"end_on": [old, end_on]},
     )
+    _readiness_changed(assignment)
     return assignment
 
 
@@ -73,4 +83,8 @@ def update_person(person: Person, fields: dict[str, Any], *, user: Any = None) -
             summary=f"{person.display_name}: {', '.join(sorted(changed))} changed",
             data=changed,
         )
+        # Names and volunteer ids appear on the cached readiness pages.
+        from coachready.certs.services.versions import bump_readiness_for_people
+
+        bump_readiness_for_people([person.pk])
     return person

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
 from coachready.certs.services.records import record_completion
+from coachready.certs.services.versions import bump_readiness_for_people
 from coachready.org.audit import log_action
 from coachready.training.access import can_manage
 from coachready.training.models import Attendance, Enrollment, Event, Session
@@ -131,6 +132,7 @@ def _settle_grant(
             f"Attendance at {event.title} was corrected: not every session is marked present any more."
         )
         grant.save(update_fields=["status", "rejection_reason"])
+        bump_readiness_for_people([grant.person_id])
         log_action(
             "training.grant.withdrawn", user=user, obj=grant, region=enrollment.person.home_region_id,
             summary=f"{grant.requirement} of {enrollment.person.display_name} withdrawn after an attendance correction",
