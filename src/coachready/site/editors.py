@@ -44,7 +44,9 @@ def ensure_editor_group(region_site: RegionSite) -> Group:
         group, _ = Group.objects.get_or_create(name=group_name(region))
         region_site.editors = group
     if region_site.collection is None:
-        root = Collection.get_first_root_node()
+        # Wagtail's migrations make the collection root; a flushed or
+        # partially restored database may lack it, so put it back.
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
         existing = root.get_children().filter(name=f"Region {region.number}").first()
         region_site.collection = existing or root.add_child(name=f"Region {region.number}")
     region_site.save(update_fields=["editors", "collection"])
