@@ -7,12 +7,38 @@ and Section coach administrators, the National Coach and Region 61's RCA.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import pytest
 
 from coachready.org.models import Area, Person, Region, Role, Section
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM
 from tests.factories import give_role, make_person, make_region
+
+# Playwright's sync API runs an event loop; Django's ORM in the test thread
+# must be told that is fine.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives the browser is an `e2e` test (`make e2e`), and
+    is skipped, saying why, where Chromium is not installed."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()) or "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+            if not HAVE_CHROMIUM:
+                item.add_marker(pytest.mark.skip(reason=f"Chromium is not installed at {CHROMIUM}"))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
 
 
 @dataclass

@@ -3,7 +3,6 @@ sideways scrolling and no serious or critical axe-core findings."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
 
 import pytest
@@ -12,13 +11,7 @@ from django.conf import settings
 from coachready.heading.services.practices import add_player, log_practice
 from coachready.schoolyard import services as schoolyard
 
-CHROMIUM = "/usr/bin/chromium"
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"Chromium is not installed at {CHROMIUM}"),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _problems(page, url: str) -> list[str]:
@@ -34,9 +27,7 @@ def _problems(page, url: str) -> list[str]:
     return found
 
 
-def test_pages_on_a_phone(live_server, client, world, team14):
-    from playwright.sync_api import sync_playwright
-
+def test_pages_on_a_phone(live_server, client, world, team14, browser):
     ana = add_player(team14, "Ana")
     log_practice(team14, day=date(2026, 9, 8), heading_minutes=20, headers={ana: 18})
     log_practice(team14, day=date(2026, 9, 10), heading_minutes=15, headers={ana: 4})
@@ -59,17 +50,13 @@ def test_pages_on_a_phone(live_server, client, world, team14):
         (safety_cookie, "/region/60/heading/"),
     ]
     problems: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
-        for cookie, path in pages:
-            context = browser.new_context(viewport={"width": 390, "height": 844})
-            if cookie:
-                context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie,
-                                      "url": live_server.url}])
-            page = context.new_page()
-            response = page.goto(live_server.url + path)
-            assert response.status == 200, path
-            problems += _problems(page, path)
-            context.close()
-        browser.close()
+    for cookie, path in pages:
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        if cookie:
+            context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
+        page = context.new_page()
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, path
+        problems += _problems(page, path)
+        context.close()
     assert not problems, "\n".join(problems)
