@@ -69,10 +69,12 @@ def run(db: Database, region_number: int) -> list[Result]:
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            "--graceful-timeout",
+            "5",
         ],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     try:
         base = f"http://127.0.0.1:{port}"
@@ -118,4 +120,8 @@ def run(db: Database, region_number: int) -> list[Result]:
         return results
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

@@ -68,13 +68,23 @@ def case_dashboard(number: str) -> dict:
     path = f"/region/{region.number}/readiness/"
     response = client.get(path)
     assert response.status_code == 200, response.status_code
-    times = []
-    for _ in range(7):
+    from coachready.certs.services.versions import bump_readiness_version
+
+    def timed(cold: bool) -> tuple[float, int]:
+        if cold:
+            # A write in the region renews its stamp: nothing cached is used.
+            bump_readiness_version([region])
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as queries:
             client.get(path)
-        times.append(time.perf_counter() - started)
-    return {"seconds": statistics.median(times), "queries": len(queries)}
+        return time.perf_counter() - started, len(queries)
+
+    warm = [timed(False) for _ in range(7)]
+    cold = [timed(True) for _ in range(5)]
+    return {
+        "seconds": statistics.median(t for t, _ in warm), "queries": warm[-1][1],
+        "cold_seconds": statistics.median(t for t, _ in cold), "cold_queries": cold[-1][1],
+    }
 
 
 def case_people(number: str) -> dict:
@@ -87,9 +97,7 @@ def case_people(number: str) -> dict:
     }
 
 
-if __name__ == "__main__":
-    name, *args = sys.argv[1:]
-    print(json.dumps(globals()[f"case_{name}"](*args)))
+
 
 
 def case_volunteer_ids(number: str) -> dict:
@@ -135,3 +143,8 @@ def case_copy_floor(number: str, rows: str) -> dict:
                 )
         seconds = time.perf_counter() - started
     return {"seconds": seconds}
+
+
+if __name__ == "__main__":
+    name, *args = sys.argv[1:]
+    print(json.dumps(globals()[f"case_{name}"](*args)))

@@ -238,6 +238,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Sessions are read on every request: keep them in the cache in front of the
+# database (the database stays the source, so a restarted worker loses nothing).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 # Wagtail's live preview shows the page in a same-origin iframe, so frames
 # from our own origin stay allowed; the deploy check's W019 says exactly that.

@@ -5,6 +5,19 @@ class OrgConfig(AppConfig):
     name = "coachready.org"
     label = "org"
 
+    def ready(self):
+        from allauth.mfa.signals import authenticator_removed
+
+        from coachready.org.middleware import forget_check
+
+        # Removing a second factor must be noticed at once, not after the
+        # remembered check runs out.
+        authenticator_removed.connect(
+            lambda sender, request=None, **kwargs: request is not None and forget_check(request),
+            weak=False,
+            dispatch_uid="coachready.org.forget_mfa_check",
+        )
+
     def nav_links(self, request):
         from django.urls import reverse
 
