@@ -22,7 +22,27 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _check(url: str, cookie: str) -> None:
+    """The page must answer 200 itself: a redirect to the sign-in page would
+    measure the wrong thing at a flattering speed."""
+    import urllib.error
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    request = urllib.request.Request(url, headers={"Cookie": f"sessionid={cookie}"} if cookie else {})
+    try:
+        status = urllib.request.build_opener(NoRedirect).open(request, timeout=30).status
+    except urllib.error.HTTPError as exc:
+        status = exc.code
+    if status != 200:
+        raise RuntimeError(f"{url} answered {status}, not 200")
+
+
 def _wrk(url: str, cookie: str = "") -> tuple[float, float, float]:
+    _check(url, cookie)
     args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", url]
     if cookie:
         args[1:1] = ["-H", f"Cookie: sessionid={cookie}"]
@@ -52,7 +72,6 @@ def run(db: Database, region_number: int) -> list[Result]:
     env = dict(
         db.env,
         DEBUG="false",
-        SECRET_KEY="bench-" + "x" * 60,
         ALLOWED_HOSTS="127.0.0.1",
         EMAIL_URL="locmem:",
         COACHREADY_MFA_REQUIRED="true",

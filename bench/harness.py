@@ -70,6 +70,9 @@ def base_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "COACHREADY_VAR_DIR"}}
     env.update(extra)
     env.setdefault("DEBUG", "true")
+    # One key for every process of a run, so a session made in one is valid
+    # in the web server the throughput benchmark starts.
+    env.setdefault("SECRET_KEY", "bench-only-key-" + "b" * 48)
     env.setdefault("EMAIL_URL", "locmem:")
     return env
 

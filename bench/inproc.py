@@ -102,7 +102,7 @@ def case_people(number: str) -> dict:
 
 def case_volunteer_ids(number: str) -> dict:
     ids = list(
-        Person.objects.filter(home_region__number=int(number))
+        Person.objects.filter(home_region__number=int(number), volunteer_id__isnull=False)
         .order_by("pk")
         .values_list("volunteer_id", flat=True)
     )
