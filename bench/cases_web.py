@@ -78,6 +78,10 @@ def run(db: Database, region_number: int) -> list[Result]:
         SECURE_SSL_REDIRECT="false",
         SECURE_HSTS_SECONDS="0",
     )
+    # Production mode serves hashed static files from a manifest that
+    # collectstatic writes, as a real deployment would.
+    subprocess.run([str(VENV_BIN / "coachready"), "collectstatic", "--noinput", "-v0"], env=env, check=True,
+                   capture_output=True, timeout=300)
     server = subprocess.Popen(
         [
             str(VENV_BIN / "gunicorn"),

@@ -118,7 +118,9 @@ def case_copy_floor(number: str, rows: str) -> dict:
     people = list(Person.objects.filter(home_region__number=int(number)).values_list("pk", flat=True))
     count = int(rows)
     with connection.cursor() as cursor:
-        cursor.execute("CREATE TEMP TABLE bench_copy (LIKE certs_certificationrecord INCLUDING DEFAULTS)")
+        cursor.execute(
+            "CREATE TEMP TABLE bench_copy (LIKE certs_certificationrecord INCLUDING DEFAULTS INCLUDING IDENTITY)"
+        )
         started = time.perf_counter()
         with cursor.cursor.copy(
             "COPY bench_copy (person_id, requirement, completed_on, risk_status, source, source_ref, status, "
