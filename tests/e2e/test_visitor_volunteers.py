@@ -1,10 +1,12 @@
 """Journey 1: a visitor reads the Region 60 site, opens "Become a coach",
-sees the requirements, and tells the region they would like to coach."""
+sees the requirements, tells the region they would like to coach, and
+writes through the contact form."""
 
 import pytest
 from playwright.sync_api import expect
 
 from coachready.org.models import Person
+from coachready.site.models import ContactMessage
 from coachready.site.services.tree import create_region_site
 
 # The public site lives in Wagtail's page tree, whose root the migrations
@@ -41,3 +43,15 @@ def test_visitor_volunteers(journey, world):
     page.wait_for_load_state()
     journey.shot("thank you")
     assert Person.objects.filter(email="vera.volunteer@example.org", status=Person.Status.PROSPECT).exists()
+
+    journey.goto("/")
+    page.get_by_role("link", name="Contact us").first.click()
+    page.wait_for_load_state()
+    page.get_by_label("Your name").fill("Vera Volunteer")
+    page.get_by_label("Your email address").fill("vera.volunteer@example.org")
+    page.get_by_label("Message").fill("Which evening is the next 10U Coach course?")
+    journey.shot("contact form")
+    page.get_by_role("button", name="Send message").click()
+    page.wait_for_load_state()
+    journey.shot("message sent")
+    assert ContactMessage.objects.filter(email="vera.volunteer@example.org", region=world.region).exists()
