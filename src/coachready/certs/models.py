@@ -7,16 +7,14 @@ verified records count towards a verdict.
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 
+from coachready.core.uploads import private_path
+
 
 def evidence_path(instance: CertificationRecord, filename: str) -> str:
-    # A random name: file names are guessable and may carry personal data.
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"{settings.PRIVATE_MEDIA_PREFIX}certs/{uuid.uuid4().hex}.{suffix[:5]}"
+    return private_path("certs", filename)
 
 
 class CertificationRecord(models.Model):

@@ -53,3 +53,17 @@ def content_type_of(stored_file) -> str:
     with stored_file.open("rb") as fh:
         kind = sniff(fh.read(16))
     return kind[1] if kind else "application/octet-stream"
+
+
+def private_path(folder: str, filename: str, *, suffix: str | None = None) -> str:
+    """Where an uploaded file with personal data is stored: a random name
+    (file names are guessable and may carry personal data) under the private
+    prefix, which is never served from MEDIA_URL, only through views that
+    check access. The suffix is the file's own, cut short, unless given."""
+    from uuid import uuid4
+
+    from django.conf import settings
+
+    if suffix is None:
+        suffix = filename.rsplit(".", 1)[-1].lower()[:5] if "." in filename else "bin"
+    return f"{settings.PRIVATE_MEDIA_PREFIX}{folder}/{uuid4().hex}.{suffix}"

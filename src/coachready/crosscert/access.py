@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from coachready.crosscert.models import ROLE_LEVELS, Application
-from coachready.org.access import Scope, scope_for
+from coachready.org.access import Scope, scope_for, scopes_by_role
 from coachready.org.models import Person, Region, RoleAssignment
 
 APPROVER_ROLES = tuple(ROLE_LEVELS)
@@ -95,27 +95,7 @@ def _scopes_by_role(user) -> dict[str, Scope]:
     cache = user.__dict__.setdefault("_crosscert_scopes", {})
     if "by_role" in cache:
         return cache["by_role"]
-    if user.is_superuser:
-        found = {role: Scope(national=True) for role in APPROVER_ROLES}
-    else:
-        units: dict[str, tuple[set, set, set, list]] = {}
-        rows = RoleAssignment.objects.active_on(timezone.localdate()).filter(
-            person__user=user, role__in=APPROVER_ROLES
-        ).values_list("role", "region_id", "area_id", "section_id")
-        for role, region_id, area_id, section_id in rows:
-            regions, areas, sections, national = units.setdefault(role, (set(), set(), set(), []))
-            if region_id:
-                regions.add(region_id)
-            elif area_id:
-                areas.add(area_id)
-            elif section_id:
-                sections.add(section_id)
-            else:
-                national.append(True)
-        found = {
-            role: Scope(bool(national), frozenset(sections), frozenset(areas), frozenset(regions))
-            for role, (regions, areas, sections, national) in units.items()
-        }
+    found = scopes_by_role(user, APPROVER_ROLES)
     cache["by_role"] = found
     return found
 

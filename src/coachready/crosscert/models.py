@@ -10,12 +10,12 @@ the same moment leave one decision, even where row locks are not available.
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+
+from coachready.core.uploads import private_path
 
 # CONTRACTS.md section 3: the licence codes the engine knows.
 LICENCE_CHOICES = (
@@ -44,10 +44,7 @@ ROLE_LEVELS = {
 
 
 def scan_path(instance: Application, filename: str) -> str:
-    # A random name under the private prefix: licence scans carry personal
-    # data and are served only through the access-checked view.
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"{settings.PRIVATE_MEDIA_PREFIX}crosscert/{uuid.uuid4().hex}.{suffix[:5]}"
+    return private_path("crosscert", filename)
 
 
 class Application(models.Model):

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 
+from coachready.core.uploads import private_path
+
 
 def batch_path(instance: ImportBatch, filename: str) -> str:
-    # A random name under the private prefix: the file holds personal data and
-    # is read back only by the import service, never served from MEDIA_URL.
-    suffix = "xlsx" if filename.lower().endswith(".xlsx") else "csv"
-    return f"{settings.PRIVATE_MEDIA_PREFIX}imports/{uuid.uuid4().hex}.{suffix}"
+    # Read back only by the import service, never served.
+    return private_path("imports", filename, suffix="xlsx" if filename.lower().endswith(".xlsx") else "csv")
 
 
 class ImportBatch(models.Model):

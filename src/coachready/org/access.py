@@ -72,8 +72,16 @@ def scope_for(user, roles: Iterable[str] = ADMIN_ROLES, *, on: date | None = Non
     rows = RoleAssignment.objects.active_on(on or _today()).filter(
         person__user=user, role__in=roles
     ).values_list("region_id", "area_id", "section_id")
+    scope = _scope_of(rows)
+    cache[key] = scope
+    return scope
+
+
+def _scope_of(units: Iterable[tuple[int | None, int | None, int | None]]) -> Scope:
+    """A Scope from (region_id, area_id, section_id) rows of role assignments;
+    a row with none of them is held at the National office."""
     national, sections, areas, regions = False, set(), set(), set()
-    for region_id, area_id, section_id in rows:
+    for region_id, area_id, section_id in units:
         if region_id:
             regions.add(region_id)
         elif area_id:
@@ -82,9 +90,23 @@ def scope_for(user, roles: Iterable[str] = ADMIN_ROLES, *, on: date | None = Non
             sections.add(section_id)
         else:
             national = True
-    scope = Scope(national, frozenset(sections), frozenset(areas), frozenset(regions))
-    cache[key] = scope
-    return scope
+    return Scope(national, frozenset(sections), frozenset(areas), frozenset(regions))
+
+
+def scopes_by_role(user, roles: Iterable[str], *, on: date | None = None) -> dict[str, Scope]:
+    """The user's scope for each of `roles` they hold, from one query (pages
+    that ask about several roles at once need not query per role)."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    if user.is_superuser:
+        return {role: Scope(national=True) for role in roles}
+    units: dict[str, list[tuple[int | None, int | None, int | None]]] = {}
+    rows = RoleAssignment.objects.active_on(on or _today()).filter(
+        person__user=user, role__in=list(roles)
+    ).values_list("role", "region_id", "area_id", "section_id")
+    for role, *unit in rows:
+        units.setdefault(role, []).append(tuple(unit))
+    return {role: _scope_of(held) for role, held in units.items()}
 
 
 def is_admin(user) -> bool:
