@@ -258,3 +258,17 @@ def test_other_commands_go_to_django() -> None:
     done = subprocess.run([str(SCRIPT), "version"], capture_output=True, timeout=300, cwd=ROOT, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().startswith(b"5.2")
+
+
+def test_a_reader_that_goes_away_ends_any_command_quietly(monkeypatch):
+    """`coachready readiness-report ... | head` must not end in a traceback."""
+    import django.core.management
+
+    from coachready import cli
+
+    def closed_pipe(argv):
+        raise BrokenPipeError
+
+    monkeypatch.setattr(django.core.management, "execute_from_command_line", closed_pipe)
+    monkeypatch.setattr(cli.os, "dup2", lambda *args: None)
+    assert cli.main(["readiness-report", "--region", "60"]) == 1

@@ -35,21 +35,24 @@ manage.py: migrate, runserver, createsuperuser, check, and this project's own
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     args = sys.argv[1:] if argv is None else argv
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        # The reader went away (`coachready ... | head`): stop quietly, as
+        # Unix tools do, whichever command was writing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _run(args: list[str]) -> int:
     if not args or args[0] in ("-h", "--help"):
         sys.stdout.write(HELP)
         return 0
     if args[0] in RULES_COMMANDS:
         from coachready.rules.commands import run_command
 
-        try:
-            return run_command(
-                args[0], args[1:], sys.stdin.buffer, sys.stdout.buffer, sys.stderr.buffer
-            )
-        except BrokenPipeError:
-            # The reader went away (`| head`): stop quietly, as Unix tools do.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            return 1
+        return run_command(args[0], args[1:], sys.stdin.buffer, sys.stdout.buffer, sys.stderr.buffer)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coachready.config.settings")
     from django.core.management import execute_from_command_line
 
