@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -19,6 +20,44 @@ from tests.factories import give_role, make_person, make_region
 # Playwright's sync API runs an event loop; Django's ORM in the test thread
 # must be told that is fine.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+_TRAVELLER = pytest.StashKey[object]()
+
+
+def _test_today() -> date | None:
+    raw = os.environ.get("COACHREADY_TEST_TODAY", "").strip()
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise pytest.UsageError(f"COACHREADY_TEST_TODAY must be a date (YYYY-MM-DD), got {raw!r}") from None
+
+
+def pytest_sessionstart(session):
+    """COACHREADY_TEST_TODAY=YYYY-MM-DD runs the whole suite on that day, so
+    a fixture dated against the calendar shows up before the calendar gets
+    there. The clock keeps ticking from noon UTC (the same date in every
+    time zone the product runs in); each xdist worker starts its own."""
+    today = _test_today()
+    if today is not None:
+        import time_machine
+
+        traveller = time_machine.travel(datetime.combine(today, time(12), tzinfo=UTC), tick=True)
+        traveller.start()
+        session.config.stash[_TRAVELLER] = traveller
+
+
+def pytest_sessionfinish(session):
+    traveller = session.config.stash.get(_TRAVELLER, None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config):
+    today = _test_today()
+    return [f"clock moved to {today.isoformat()} (COACHREADY_TEST_TODAY)"] if today else []
 
 
 def pytest_collection_modifyitems(items):

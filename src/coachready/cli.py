@@ -55,8 +55,22 @@ def _run(args: list[str]) -> int:
         return run_command(args[0], args[1:], sys.stdin.buffer, sys.stdout.buffer, sys.stderr.buffer)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coachready.config.settings")
     from django.core.management import execute_from_command_line
+    from django.db import Error as DatabaseError
 
-    execute_from_command_line(["coachready", *args])
+    try:
+        execute_from_command_line(["coachready", *args])
+    except DatabaseError as exc:
+        # Whatever the command, a database that is down, read-only or full
+        # is one line naming the database and the cause, not a chain of
+        # tracebacks through the driver; --traceback still shows them.
+        if "--traceback" in args:
+            raise
+        from coachready.core.dbfailures import describe_database, diagnose
+
+        failure = diagnose(exc)
+        assert failure is not None  # every django.db.Error is diagnosed
+        sys.stderr.write(failure.line(describe_database()) + "\n")
+        return 1
     return 0
 
 

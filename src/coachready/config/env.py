@@ -67,7 +67,9 @@ def database_from_url(name: str, url: str) -> dict[str, object]:
             name, f"must start with sqlite:/// or postgresql://, got {url!r}"
         )
     try:
-        config = dict(dj_database_url.parse(url, conn_max_age=60))
+        # Connections are reused for a minute; each request first checks that
+        # a reused one still works, so a database restart costs no request.
+        config = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     except Exception as exc:  # dj_database_url raises bare ValueErrors and more
         raise ConfigError(name, f"is malformed ({exc})") from None
     if scheme == "sqlite":
@@ -75,6 +77,9 @@ def database_from_url(name: str, url: str) -> dict[str, object]:
             raise ConfigError(name, "names no database file")
     elif not config.get("NAME"):
         raise ConfigError(name, "names no database (add /dbname at the end)")
+    else:
+        # An unreachable host fails in seconds rather than hanging a worker.
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 10)
     return config
 
 

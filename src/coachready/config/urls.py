@@ -33,5 +33,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL + "images/", document_root=settings.MEDIA_ROOT / "images")
 
+# A database that is down, read-only or full answers 503 with a page that
+# says so instead of a bare 500 (see core.views.server_error).
+handler500 = "coachready.core.views.server_error"
+
 # Wagtail serves the region's public website for every path not taken above.
 urlpatterns.append(path("", include(wagtail_urls)))

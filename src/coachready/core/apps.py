@@ -5,6 +5,9 @@ class CoreConfig(AppConfig):
     name = "coachready.core"
     label = "core"
 
+    def ready(self):
+        from coachready.core import checks  # noqa: F401 (registers the deploy checks)
+
     def nav_links(self, request):
         from django.urls import reverse
 

@@ -6,4 +6,5 @@ app_name = "core"
 urlpatterns = [
     path("app/", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("livez", views.livez, name="livez"),
 ]

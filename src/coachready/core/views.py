@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import sys
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
+from django.views import defaults
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 
+from coachready.core import dbfailures
 from coachready.core.navigation import collect
 
 
@@ -13,5 +20,36 @@ def home(request):
     return render(request, "core/home.html", {"cards": collect(request, "home_links")})
 
 
+@never_cache
 def healthz(request):
+    """For the load balancer: 200 when this process can read and write its
+    database, 503 with the reason when it cannot (down, read-only, full), so
+    traffic goes to processes that can serve."""
+    failure = dbfailures.probe()
+    if failure is not None:
+        return HttpResponse(f"unavailable: {failure.headline}: {failure.reason}\n", status=503,
+                            content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+def livez(request):
+    """Liveness: the process answers. Never touches the database, so a
+    database outage does not get healthy processes restarted."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@requires_csrf_token
+def server_error(request):
+    """The 500 handler. When the database is the cause (down, read-only,
+    full) the visitor gets a 503 saying the site is temporarily unavailable
+    or read-only, rendered without touching the database."""
+    failure = dbfailures.diagnose(sys.exc_info()[1]) if sys.exc_info()[1] is not None else None
+    if failure is None or failure.kind == dbfailures.ERROR:
+        return defaults.server_error(request)
+    page = loader.get_template("core/unavailable.html").render(
+        {"read_only": failure.kind in (dbfailures.READ_ONLY, dbfailures.DISK_FULL)}
+    )
+    response = HttpResponse(page, status=503)
+    response["Retry-After"] = "120"
+    return response
