@@ -129,13 +129,18 @@ def describe_database(alias: str = "default") -> str:
     return f"DATABASE_URL=postgresql://{user}{config.get('HOST') or 'localhost'}{port}/{config['NAME']}"
 
 
+_PROBE_BYTES = 12_288
+
+
 def probe(alias: str = "default") -> DatabaseFailure | None:
     """Can this process read and write its database? None when it can.
 
     A row goes into the session table inside a transaction that is rolled
     back: it proves a connection, a write transaction and a write, costs one
     round trip more than a SELECT, and leaves nothing behind. The key is
-    random so simultaneous probes never wait on each other's unique key.
+    random so simultaneous probes never wait on each other's unique key. The
+    row is a few pages long, so a database that cannot grow by that much
+    (SQLite at its size limit or on a full disk) fails the probe too.
     """
     import secrets
     from datetime import timedelta
@@ -148,7 +153,7 @@ def probe(alias: str = "default") -> DatabaseFailure | None:
         with transaction.atomic(using=alias):
             Session.objects.using(alias).create(
                 session_key=f"healthz-{secrets.token_hex(8)}",
-                session_data="",
+                session_data=secrets.token_urlsafe(_PROBE_BYTES),
                 expire_date=timezone.now() - timedelta(days=1),
             )
             transaction.set_rollback(True, using=alias)
