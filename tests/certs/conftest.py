@@ -8,7 +8,7 @@ import pytest
 
 from coachready.certs.services.versions import bump_readiness_version
 from coachready.teams.models import CoachAssignment, Season, Team
-from tests.factories import certify, make_person
+from tests.factories import certify, fully_certified_for_10u, make_person
 
 AS_OF = date(2026, 8, 15)
 
@@ -20,14 +20,15 @@ def make_season(region, year=2026) -> Season:
     )
 
 
-def add_coaches(season: Season, n: int, *, division="10U", ready_every=2) -> list:
-    """`n` teams in `division`, each with a head coach; every `ready_every`th is fully certified."""
+def add_coaches(season: Season, n: int, *, division="10U", ready_every=2, as_of=None) -> list:
+    """`n` teams in `division`, each with a head coach; every `ready_every`th
+    is fully certified on `as_of` (default: today)."""
     people = []
     for i in range(n):
         team = Team.objects.create(season=season, division=division, name=f"{division} Team {Team.objects.count()}")
         person = make_person(season.region, "Kim", f"Coach{i}", user=False, volunteer_id=f"V{season.pk}{team.pk}")
         if i % ready_every == 0:
-            certify(person)
+            certify(person, fully_certified_for_10u(today=as_of))
         CoachAssignment.objects.create(team=team, person=person, role="head_coach")
         people.append(person)
     # Written straight to the tables, as a bulk import would: say so, as it must.

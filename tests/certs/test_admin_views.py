@@ -11,6 +11,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
 from coachready.org.models import AuditEntry
@@ -193,7 +194,8 @@ def test_csv_and_xlsx_exports_parse_back(login, world, season):
 
 
 def test_compliance_counts_youth_as_exempt(login, world, season):
-    youth = make_person(world.region, "Yuki", "Young", user=False, birth_date=date(2011, 1, 1))
+    youth = make_person(world.region, "Yuki", "Young", user=False,
+                        birth_date=date(timezone.localdate().year - 15, 1, 1))
     give_role(youth, "referee", region=world.region)
     adult = make_person(world.region, "Adam", "Adult", user=False)
     give_role(adult, "referee", region=world.region)

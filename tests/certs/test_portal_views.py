@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
 from coachready.org.models import AuditEntry
-from tests.factories import certify, give_record
+from tests.factories import certify, fully_certified_for_10u, give_record
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -69,8 +69,7 @@ def test_checklist_unknown_division_says_so(login, world):
 
 
 def test_path_to_ready_lists_actions_and_online_route(login, world):
-    certify(world.coach, [(c, d, e) for c, d, e in __import__("tests.factories").factories.FULLY_CERTIFIED_FOR_10U
-                          if c != "coach_10u"])
+    certify(world.coach, fully_certified_for_10u(without="coach_10u"))
     body = login(world.coach).get(reverse("certs:path"), {"division": "10U"}).content.decode()
     assert "Take: 10U Coach" in body
     assert "Online route" in body

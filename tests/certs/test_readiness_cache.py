@@ -20,9 +20,9 @@ from coachready.teams import services as teams
 from coachready.teams.models import CoachAssignment, Team
 from tests.certs.conftest import AS_OF, add_coaches
 from tests.certs.test_portal_views import PNG
-from tests.factories import FULLY_CERTIFIED_FOR_10U, certify
+from tests.factories import certify, fully_certified_for_10u
 
-ALL_BUT_SAFE_HAVEN = tuple(r for r in FULLY_CERTIFIED_FOR_10U if r[0] != "safe_haven")
+ALL_BUT_SAFE_HAVEN = fully_certified_for_10u(without="safe_haven", today=AS_OF)
 
 
 @pytest.fixture(autouse=True)
@@ -83,7 +83,7 @@ def test_the_day_is_part_of_the_key(login, world, coach_on_team, monkeypatch):
 
 
 def test_filters_and_pages_are_cached_apart(login, world, season):
-    add_coaches(season, 4)
+    add_coaches(season, 4, as_of=AS_OF)
     admin = login(world.rca)
     url = reverse("certs:readiness", args=[60])
     assert "4 listed" in admin.get(url).content.decode()

@@ -10,14 +10,14 @@ from playwright.sync_api import expect
 from coachready.teams.models import CoachAssignment
 from coachready.training.models import Event, Session
 from tests.e2e.helpers import fall_season, team
-from tests.factories import FULLY_CERTIFIED_FOR_10U, TEST_PASSWORD, certify
+from tests.factories import TEST_PASSWORD, certify, fully_certified_for_10u
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_course_to_team(journey, world):
     today = timezone.localdate()
-    certify(world.coach, [r for r in FULLY_CERTIFIED_FOR_10U if r[0] != "coach_10u"])
+    certify(world.coach, fully_certified_for_10u(without="coach_10u"))
     event = Event.objects.create(
         region=world.region, kind=Event.Kind.COURSE, title="10U Coach course", course="coach_10u",
         description="Classroom in the morning, field in the afternoon.", venue_name="Almansor Park",

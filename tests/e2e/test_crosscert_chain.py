@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from coachready.crosscert.models import Application
-from tests.factories import FULLY_CERTIFIED_FOR_10U, TEST_PASSWORD, certify
+from tests.factories import TEST_PASSWORD, certify, fully_certified_for_10u
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -16,7 +16,7 @@ PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\
 
 
 def test_crosscert_chain(journey, world):
-    certify(world.coach, [r for r in FULLY_CERTIFIED_FOR_10U if r[0] != "coach_10u"])
+    certify(world.coach, fully_certified_for_10u(without="coach_10u"))
     page = journey.page
     journey.sign_in(world.coach.email, TEST_PASSWORD)
     journey.goto("/crosscert/apply/")

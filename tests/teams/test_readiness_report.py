@@ -11,7 +11,7 @@ import sys
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.certs.conftest import add_coaches
+from tests.certs.conftest import AS_OF, add_coaches
 
 
 def run(*args) -> str:
@@ -21,9 +21,9 @@ def run(*args) -> str:
 
 
 def test_csv_one_row_per_assignment(world, season):
-    add_coaches(season, 3)
-    add_coaches(season, 1, division="12U")
-    rows = list(csv.DictReader(io.StringIO(run("--region", "60", "--as-of", "2026-08-15"))))
+    add_coaches(season, 3, as_of=AS_OF)
+    add_coaches(season, 1, division="12U", as_of=AS_OF)
+    rows = list(csv.DictReader(io.StringIO(run("--region", "60", "--as-of", AS_OF.isoformat()))))
     assert len(rows) == 4
     assert set(rows[0]) >= {"person", "volunteer_id", "team", "division", "role", "eligible", "unmet",
                             "earliest_lapse"}

@@ -11,7 +11,7 @@ from coachready.certs.services.versions import bump_readiness_version
 from coachready.org.models import AuditEntry
 from coachready.teams.models import CoachAssignment, Season, Team
 from tests.certs.conftest import add_coaches
-from tests.factories import FULLY_CERTIFIED_FOR_10U, certify, make_person
+from tests.factories import certify, fully_certified_for_10u, make_person
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_ready_coach_is_assigned(login, world, season, team):
 
 
 def test_not_ready_coach_is_refused_with_reasons(login, world, season, team):
-    certify(world.coach, [r for r in FULLY_CERTIFIED_FOR_10U if r[0] != "coach_10u"])
+    certify(world.coach, fully_certified_for_10u(without="coach_10u"))
     response = login(world.rca).post(reverse("teams:team", args=[60, team.pk]),
                                      {"person": world.coach.pk, "role": "head_coach"})
     assert response.status_code == 400
