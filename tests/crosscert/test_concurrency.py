@@ -67,6 +67,7 @@ def test_two_commissioners_clicking_at_once_leave_one_decision(world):
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
+    assert not any(thread.is_alive() for thread in threads), "a decision is stuck (a deadlock?)"
     assert sorted(outcomes) == ["already_decided", "decided"]
     assert Decision.objects.filter(application=application, step=0).count() == 1
     application.refresh_from_db()

@@ -79,6 +79,7 @@ def test_command_line_exit_status_and_one_line_error(world):
         [sys.executable, "-m", "django", "readiness-report", "--format", "csv"],
         capture_output=True, text=True, env={**__import__("os").environ,
                                              "DJANGO_SETTINGS_MODULE": "coachready.config.test_settings"},
+        timeout=120,
     )
     assert result.returncode == 2
     assert result.stdout == ""
@@ -119,6 +120,7 @@ def test_region_and_all_regions_exclude_each_other(world):
         [sys.executable, "-m", "django", "readiness-report", "--region", "60", "--all-regions"],
         capture_output=True, text=True, env={**__import__("os").environ,
                                              "DJANGO_SETTINGS_MODULE": "coachready.config.test_settings"},
+        timeout=120,
     )
     assert result.returncode == 2
     assert result.stdout == ""

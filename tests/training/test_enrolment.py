@@ -17,6 +17,10 @@ from coachready.training.services.enrolment import cancel_enrollment, enrol
 from tests.factories import give_record, make_person
 from tests.training.builders import days, make_event, seat
 
+# Racing threads wait for each other at most this long: a deadlock fails the
+# test instead of hanging the run.
+THREAD_WAIT_SECONDS = 30
+
 pytestmark = pytest.mark.django_db
 
 
@@ -171,7 +175,7 @@ def test_volunteers_of_another_region_may_enrol(world):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL; SQLite serialises writes")
 def test_two_simultaneous_enrolments_of_one_person_make_one(world):
     event = make_event(world.region, capacity=5)
-    barrier = threading.Barrier(2)
+    barrier = threading.Barrier(2, timeout=THREAD_WAIT_SECONDS)
     outcomes: list[str] = []
 
     def attempt():
@@ -188,7 +192,8 @@ def test_two_simultaneous_enrolments_of_one_person_make_one(world):
     for t in threads:
         t.start()
     for t in threads:
-        t.join()
+        t.join(timeout=THREAD_WAIT_SECONDS)
+    assert not any(t.is_alive() for t in threads), "an enrolment is stuck (a deadlock?)"
     assert sorted(outcomes) == ["already", "enrolled"]
     assert Enrollment.objects.filter(event=event, person=world.coach).count() == 1
 
@@ -198,7 +203,7 @@ def test_two_simultaneous_enrolments_of_one_person_make_one(world):
 def test_simultaneous_enrolments_never_overfill_an_event(world):
     event = make_event(world.region, capacity=2)
     people = [make_person(world.region, f"Racer{i}") for i in range(4)]
-    barrier = threading.Barrier(len(people))
+    barrier = threading.Barrier(len(people), timeout=THREAD_WAIT_SECONDS)
 
     def attempt(person):
         try:
@@ -211,6 +216,7 @@ def test_simultaneous_enrolments_never_overfill_an_event(world):
     for t in threads:
         t.start()
     for t in threads:
-        t.join()
+        t.join(timeout=THREAD_WAIT_SECONDS)
+    assert not any(t.is_alive() for t in threads), "an enrolment is stuck (a deadlock?)"
     assert event.enrollments.filter(status="enrolled").count() == 2
     assert sorted(event.enrollments.filter(status="waitlisted").values_list("position", flat=True)) == [1, 2]
