@@ -7,3 +7,7 @@ os.environ["COACHREADY_TESTING"] = "1"
 os.environ.setdefault("DEBUG", "true")
 
 from coachready.config.settings import *  # noqa: E402,F403
+
+# One process: local memory, whatever CACHE_URL says (the multi-process test
+# starts its own servers with their own shared cache).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
