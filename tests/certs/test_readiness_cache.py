@@ -20,7 +20,7 @@ from coachready.teams import services as teams
 from coachready.teams.models import CoachAssignment, Team
 from tests.certs.conftest import AS_OF, add_coaches
 from tests.certs.test_portal_views import PNG
-from tests.factories import FULLY_CERTIFIED_FOR_10U, certify
+from tests.factories import FULLY_CERTIFIED_FOR_10U, certify, pass_second_factor
 
 ALL_BUT_SAFE_HAVEN = tuple(r for r in FULLY_CERTIFIED_FOR_10U if r[0] != "safe_haven")
 
@@ -154,6 +154,7 @@ def test_whole_pages_are_kept_per_session(login, world, coach_on_team):
     assert dashboard(admin) == first  # the same session: the same page, token and all
     other = Client()
     other.force_login(world.rc.user)
+    pass_second_factor(other, world.rc.user)
     theirs = dashboard(other)
     assert theirs != first and dashboard(other) == theirs
 

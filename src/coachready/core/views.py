@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from coachready.core.navigation import collect
 
@@ -15,3 +17,14 @@ def home(request):
 
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
+
+
+def sign_in_through_accounts(request):
+    """The CMS's and Django admin's login pages: one sign-in for everything,
+    allauth's, so its second-factor step applies at every door."""
+    url = reverse("account_login")
+    next_url = request.GET.get("next")
+    if next_url:
+        # allauth checks `next` stays on this site before following it.
+        url = f"{url}?{urlencode({'next': next_url})}"
+    return redirect(url)
