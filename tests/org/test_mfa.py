@@ -151,3 +151,11 @@ def test_credentials_posted_to_the_old_login_forms_sign_nobody_in(client, admin_
     user, _secret = admin_with_device
     client.post(door, {"username": user.email, "password": TEST_PASSWORD})
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("page", ["/cms/", "/django-admin/"])
+def test_someone_signed_in_without_access_is_refused_not_sent_round_in_circles(world, login, page):
+    client = login(world.coach)
+    response = client.get(page, follow=True)
+    assert response.status_code == 403
+    assert len(response.redirect_chain) <= 2

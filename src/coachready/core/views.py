@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +23,10 @@ def healthz(request):
 def sign_in_through_accounts(request):
     """The CMS's and Django admin's login pages: one sign-in for everything,
     allauth's, so its second-factor step applies at every door."""
+    if request.user.is_authenticated:
+        # Signed in, and the CMS or admin still sent them here: they may not
+        # enter it. Sending them to sign in again would only bounce back.
+        raise PermissionDenied
     url = reverse("account_login")
     next_url = request.GET.get("next")
     if next_url:
