@@ -13,9 +13,10 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
+from coachready.org.middleware import needs_second_factor
 from coachready.org.models import Area, Person, Region, Role, Section
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, HAVE_CHROMIUM
-from tests.factories import give_role, make_person, make_region
+from tests.factories import give_role, make_person, make_region, pass_second_factor
 
 # Playwright's sync API runs an event loop; Django's ORM in the test thread
 # must be told that is fine.
@@ -132,12 +133,17 @@ def world(db) -> World:
 
 @pytest.fixture
 def login(client):
-    """`login(person)` signs the test client in as that person's account."""
+    """`login(person)` signs the test client in as that person's account, as
+    production would: the session of anyone who needs a second factor (an
+    administrator) has passed it, with a TOTP authenticator of their own.
+    `login(person, second_factor=False)` is a password-only session."""
 
-    def _login(person: Person | None):
+    def _login(person: Person | None, *, second_factor: bool = True):
         client.logout()
         if person is not None:
             client.force_login(person.user)
+            if second_factor and needs_second_factor(person.user):
+                pass_second_factor(client, person.user)
         return client
 
     return _login

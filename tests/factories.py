@@ -76,3 +76,43 @@ def fully_certified_for_10u(*, without: str = "", today: date | None = None) -> 
 def certify(person: Person, records=None) -> None:
     for code, done, extra in fully_certified_for_10u() if records is None else records:
         give_record(person, code, done, **extra)
+
+
+def give_totp(user) -> str:
+    """The user's TOTP authenticator (made if missing), as its secret."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from allauth.mfa.utils import decrypt
+
+    found = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if found is not None:
+        return decrypt(found.data["secret"])
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def totp_code(secret: str) -> str:
+    """The code an authenticator app shows for `secret` right now."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+
+
+def pass_second_factor(client, user) -> None:
+    """Leave in the client's session what allauth's second-factor step
+    leaves after a code is accepted: the user has a TOTP authenticator and
+    the session's authentication records name it (method "mfa")."""
+    from allauth.mfa.base.internal.flows import post_authentication
+    from allauth.mfa.models import Authenticator
+    from django.test import RequestFactory
+
+    give_totp(user)
+    request = RequestFactory().get("/")
+    request.user = user
+    request.session = session = client.session
+    post_authentication(request, Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP))
+    session.save()

@@ -20,7 +20,7 @@ from coachready.teams import services as teams
 from coachready.teams.models import CoachAssignment, Team
 from tests.certs.conftest import AS_OF, add_coaches
 from tests.certs.test_portal_views import PNG
-from tests.factories import certify, fully_certified_for_10u
+from tests.factories import certify, fully_certified_for_10u, pass_second_factor
 
 ALL_BUT_SAFE_HAVEN = fully_certified_for_10u(without="safe_haven", today=AS_OF)
 
@@ -154,6 +154,7 @@ def test_whole_pages_are_kept_per_session(login, world, coach_on_team):
     assert dashboard(admin) == first  # the same session: the same page, token and all
     other = Client()
     other.force_login(world.rc.user)
+    pass_second_factor(other, world.rc.user)
     theirs = dashboard(other)
     assert theirs != first and dashboard(other) == theirs
 

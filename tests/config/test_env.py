@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from coachready.config.env import ConfigError, database_from_url, email_from_url, env_bool
+from coachready.config.env import ConfigError, cache_from_url, database_from_url, email_from_url, env_bool
 
 
 def _start(env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -29,6 +29,11 @@ def _start(env: dict[str, str]) -> subprocess.CompletedProcess:
         ({"DEBUG": "false", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "a.org"}, "EMAIL_URL"),
         ({"EMAIL_URL": "carrier-pigeon://x"}, "EMAIL_URL"),
         ({"COACHREADY_DEFAULT_REGION": "sixty"}, "COACHREADY_DEFAULT_REGION"),
+        ({"CACHE_URL": "memcached://127.0.0.1:11211"}, "CACHE_URL"),
+        ({"CACHE_URL": "redis://127.0.0.1:6379/first"}, "CACHE_URL"),
+        ({"DEBUG": "false", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "a.org", "EMAIL_URL": "console:",
+          "CACHE_URL": "locmem"}, "CACHE_URL"),
+        ({"TRUSTED_PROXIES": "127.0.0.1,proxy.example.org"}, "TRUSTED_PROXIES"),
     ],
 )
 def test_bad_configuration_is_one_line_naming_the_variable(env, variable):
@@ -54,6 +59,18 @@ def test_database_urls():
     assert database_from_url("DATABASE_URL", "sqlite:////tmp/x.sqlite3")["NAME"] == "/tmp/x.sqlite3"
     with pytest.raises(ConfigError):
         database_from_url("DATABASE_URL", "postgresql://postgres@127.0.0.1:5432")
+
+
+@pytest.mark.parametrize(
+    ("url", "backend"),
+    [
+        ("redis://127.0.0.1:6379/1", "django.core.cache.backends.redis.RedisCache"),
+        ("db", "django.core.cache.backends.db.DatabaseCache"),
+        ("locmem", "django.core.cache.backends.locmem.LocMemCache"),
+    ],
+)
+def test_cache_urls(url, backend):
+    assert cache_from_url("CACHE_URL", url)["BACKEND"] == backend
 
 
 def test_smtp_url():

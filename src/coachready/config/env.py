@@ -109,3 +109,47 @@ def email_from_url(name: str, url: str) -> dict[str, object]:
         "EMAIL_USE_SSL": scheme == "smtps",
         "EMAIL_USE_TLS": scheme == "smtp" and query.get("tls", ["1"])[0] in _TRUE,
     }
+
+
+def cache_from_url(name: str, url: str) -> dict[str, object]:
+    """CACHE_URL: redis://host:port/db, db (the database cache) or locmem.
+
+    The cache holds sessions, the second-factor check, rate-limit counters
+    and the readiness pages, so every process that serves the site must see
+    the same one; locmem is one process's memory and suits only one process.
+    """
+    value = url.strip()
+    if value == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if value == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": DATABASE_CACHE_TABLE}
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in {"redis", "rediss"}:
+        raise ConfigError(name, f"must be redis://host:port/db, db or locmem, got {url!r}")
+    if not parts.hostname:
+        raise ConfigError(name, "names no Redis host")
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when asked
+    except ValueError:
+        raise ConfigError(name, "has a port that is not a number") from None
+    db = parts.path.strip("/")
+    if db and not db.isdigit():
+        raise ConfigError(name, f"must end with a Redis database number, got {parts.path!r}")
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": value}
+
+
+# The database cache's table; `migrate` creates it (core's migrations).
+DATABASE_CACHE_TABLE = "coachready_cache"
+
+
+def ip_list(name: str, default: list[str]) -> list[str]:
+    """A comma-separated list of IP addresses, each checked and normalised."""
+    import ipaddress
+
+    found = []
+    for item in env_list(name, default):
+        try:
+            found.append(str(ipaddress.ip_address(item)))
+        except ValueError:
+            raise ConfigError(name, f"must list IP addresses separated by commas, got {item!r}") from None
+    return found

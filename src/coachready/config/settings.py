@@ -10,12 +10,14 @@ from pathlib import Path
 
 from coachready.config.env import (
     ConfigError,
+    cache_from_url,
     database_from_url,
     email_from_url,
     env_bool,
     env_int,
     env_list,
     env_str,
+    ip_list,
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -145,6 +147,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].pop("CONN_MAX_AGE", None)
     DATABASES["default"].pop("CONN_HEALTH_CHECKS", None)
 
+# One cache for every process: sessions, the second-factor check, rate-limit
+# counters and the readiness pages live here, so a sign-out or an invalidation
+# on one worker is seen by all. The default is the database cache: the demo's
+# web server and task worker are separate processes and already share the
+# database, so it needs no extra service (production adds Redis when it grows).
+CACHES = {"default": cache_from_url("CACHE_URL", env_str("CACHE_URL", "db"))}
+if not DEBUG and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    raise ConfigError("CACHE_URL", "cannot be locmem when DEBUG is false: each process would keep its own")
+
+# Addresses of the reverse proxies whose X-Forwarded-For is believed (see
+# coachready.core.client_address); nobody else's is.
+TRUSTED_PROXIES = ip_list("TRUSTED_PROXIES", [])
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "org.User"
 
@@ -164,6 +179,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "account_login"
+ACCOUNT_ADAPTER = "coachready.org.account_adapter.AccountAdapter"
 LOGIN_REDIRECT_URL = "core:home"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -238,9 +254,12 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
-# Sessions are read on every request: keep them in the cache in front of the
-# database (the database stays the source, so a restarted worker loses nothing).
+# Sessions are read on every request: keep them in the shared cache in front
+# of the database (the database stays the source, so a cache restart signs
+# nobody out). The cache is the one every process uses, so a session ended on
+# one worker is refused by all of them.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "default"
 SESSION_COOKIE_HTTPONLY = True
 # Wagtail's live preview shows the page in a same-origin iframe, so frames
 # from our own origin stay allowed; the deploy check's W019 says exactly that.

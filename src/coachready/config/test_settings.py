@@ -7,3 +7,11 @@ os.environ["COACHREADY_TESTING"] = "1"
 os.environ.setdefault("DEBUG", "true")
 
 from coachready.config.settings import *  # noqa: E402,F403
+
+# One process: local memory, whatever CACHE_URL says (the multi-process test
+# starts its own servers with their own shared cache).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# As in production: administrators' sessions must have passed the second
+# factor (the `login` fixture signs them in that way).
+MFA_REQUIRED_FOR_ADMINS = True

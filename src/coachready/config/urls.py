@@ -8,9 +8,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from coachready.api.urls import api
+from coachready.core.views import sign_in_through_accounts
 
 urlpatterns = [
     path("accounts/", include("allauth.urls")),
+    # The CMS and Django admin sign in through allauth (and its second factor).
+    path("cms/login/", sign_in_through_accounts),
+    path("django-admin/login/", sign_in_through_accounts),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -3,9 +3,12 @@ from __future__ import annotations
 import sys
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
@@ -53,3 +56,18 @@ def server_error(request):
     response = HttpResponse(page, status=503)
     response["Retry-After"] = "120"
     return response
+
+
+def sign_in_through_accounts(request):
+    """The CMS's and Django admin's login pages: one sign-in for everything,
+    allauth's, so its second-factor step applies at every door."""
+    if request.user.is_authenticated:
+        # Signed in, and the CMS or admin still sent them here: they may not
+        # enter it. Sending them to sign in again would only bounce back.
+        raise PermissionDenied
+    url = reverse("account_login")
+    next_url = request.GET.get("next")
+    if next_url:
+        # allauth checks `next` stays on this site before following it.
+        url = f"{url}?{urlencode({'next': next_url})}"
+    return redirect(url)

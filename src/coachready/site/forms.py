@@ -40,7 +40,7 @@ class SpamGuardForm(forms.Form):
         if data.get(HONEYPOT):
             raise forms.ValidationError(REFUSED, code="honeypot")
         email = data.get(self.email_field)
-        if email and is_rate_limited(self.kind, email, self.ip):
+        if email and is_rate_limited(self.kind, self.region, email, self.ip):
             minutes = int(RATE_WINDOW.total_seconds() // 60)
             raise forms.ValidationError(
                 f"We have received {RATE_LIMIT} messages from you in the last {minutes} minutes. "

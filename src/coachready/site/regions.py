@@ -17,9 +17,3 @@ def region_for_request(request) -> Region | None:
         return region_site.region
     return Region.objects.filter(number=settings.DEFAULT_REGION_NUMBER).first()
 
-
-def client_ip(request) -> str | None:
-    # REMOTE_ADDR only: a forwarded-for header is whatever the client wrote
-    # unless a trusted proxy sets it, and a spoofable address would make the
-    # per-address limit worthless.
-    return request.META.get("REMOTE_ADDR") or None

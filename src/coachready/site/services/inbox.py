@@ -18,20 +18,23 @@ from coachready.org.audit import log_action
 from coachready.org.models import Person, Region
 from coachready.site.models import ContactMessage, InterestNote
 
-# At most this many submissions per address (email or network) per window,
-# counted from the stored rows so every web worker sees the same count.
+# At most this many submissions per address (email or network) to one region
+# per window, counted from the stored rows so every web worker sees the same
+# count; writing to one region does not use up another's allowance.
 RATE_LIMIT = 3
 RATE_WINDOW = timedelta(minutes=10)
 
 
-def is_rate_limited(kind: type[ContactMessage] | type[InterestNote], email: str, ip: str | None) -> bool:
-    """Has this email address or network address sent RATE_LIMIT items in the window?"""
+def is_rate_limited(
+    kind: type[ContactMessage] | type[InterestNote], region: Region | None, email: str, ip: str | None
+) -> bool:
+    """Has this email address or network address sent RATE_LIMIT items to the region in the window?"""
     since = timezone.now() - RATE_WINDOW
     email_field = "email__iexact" if kind is ContactMessage else "person__email__iexact"
     match = Q(**{email_field: email})
     if ip:
         match |= Q(ip_address=ip)
-    return kind.objects.filter(created_at__gte=since).filter(match).count() >= RATE_LIMIT
+    return kind.objects.filter(region=region, created_at__gte=since).filter(match).count() >= RATE_LIMIT
 
 
 def _deliver_later(kind: str, pk: int) -> None:

@@ -7,8 +7,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 
+from coachready.core.client_address import client_address
 from coachready.site.forms import ContactForm, InterestForm
-from coachready.site.regions import client_ip, region_for_request
+from coachready.site.regions import region_for_request
 from coachready.site.services.inbox import receive_contact_message, receive_interest
 
 
@@ -17,12 +18,12 @@ def serve_contact_page(page, request):  # noqa: ANN001 - ContactPage
     context = page.get_context(request)
     region = context["region"]
     if request.method == "POST" and region is not None:
-        form = ContactForm(request.POST, region=region, ip=client_ip(request))
+        form = ContactForm(request.POST, region=region, ip=client_address(request))
         if form.is_valid():
             data = form.cleaned_data
             receive_contact_message(
                 region, name=data["name"], email=data["email"], topic=data["topic"],
-                message=data["message"], ip=client_ip(request),
+                message=data["message"], ip=client_address(request),
             )
             messages.success(request, page.thanks)
             return redirect(page.url)
@@ -39,12 +40,12 @@ def volunteer(request):
         raise Http404("This site has no region yet.")
     request._coachready_region = region
     if request.method == "POST":
-        form = InterestForm(request.POST, region=region, ip=client_ip(request))
+        form = InterestForm(request.POST, region=region, ip=client_address(request))
         if form.is_valid():
             data = form.cleaned_data
             receive_interest(
                 region, first_name=data["first_name"], last_name=data["last_name"], email=data["email"],
-                phone=data["phone"], division=data["division"], message=data["message"], ip=client_ip(request),
+                phone=data["phone"], division=data["division"], message=data["message"], ip=client_address(request),
             )
             messages.success(
                 request,
