@@ -91,7 +91,8 @@ def journey(request, browser, live_server):
     context.expose_binding("reportCspViolation", lambda _source, text: trip.problems.append(f"CSP violation: {text}"))
     context.add_init_script(
         "document.addEventListener('securitypolicyviolation', e => window.reportCspViolation("
-        "`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || e.documentURI}:${e.lineNumber}`));"
+        "`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}"
+        " at ${e.sourceFile || e.documentURI}:${e.lineNumber}`));"
     )
     page.on("console", lambda msg: msg.type == "error" and trip.problems.append(f"console error: {msg.text}"))
     # A request the browser itself aborts because the page navigated on
