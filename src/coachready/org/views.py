@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coachready.org import services
-from coachready.org.access import get_person_for, get_region_for, regions_for
+from coachready.org.access import can_answer_privacy_requests, get_person_for, get_region_for, regions_for
 from coachready.org.forms import PersonForm, RoleAssignmentForm
 from coachready.org.models import AuditEntry, Person, RoleAssignment
 
@@ -76,7 +76,9 @@ def person_detail(request, pk: int):
             return redirect("org:person", pk=person.pk)
     roles = person.roles.select_related("region", "area", "section").order_by("-start_on")
     return render(
-        request, "org/person.html", {"person": person, "form": form, "roles": roles}
+        request, "org/person.html",
+        {"person": person, "form": form, "roles": roles,
+         "can_answer_privacy": can_answer_privacy_requests(request.user, person)},
     )
 
 
