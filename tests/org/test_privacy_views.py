@@ -74,3 +74,19 @@ def test_a_volunteer_downloads_their_own_data_from_my_page(world, login):
     assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
     assert json.loads(response.content)["person"]["id"] == world.coach.pk
     assert client.get(reverse("org:my_data")).status_code == 405
+
+
+@pytest.mark.parametrize(("persona", "status"), [
+    ("rc", 200), ("safety", 200), ("rca", 403), ("coach", 403), ("other_rca", 403),
+])
+def test_the_retention_period_is_set_by_the_rc_and_safety_advocate(world, login, persona, status):
+    assert login(getattr(world, persona)).get(reverse("org:retention", args=[60])).status_code == status
+
+
+@pytest.mark.parametrize(("days", "status", "saved"), [("90", 302, 90), ("29", 400, 365), ("abc", 400, 365)])
+def test_the_retention_period_is_checked_saved_and_audited(world, login, days, status, saved):
+    response = login(world.rc).post(reverse("org:retention", args=[60]), {"message_retention_days": days})
+    assert response.status_code == status
+    world.region.refresh_from_db()
+    assert world.region.message_retention_days == saved
+    assert AuditEntry.objects.filter(action="org.region.retention_changed").exists() is (status == 302)

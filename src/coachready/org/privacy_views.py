@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coachready.org.access import get_person_for_privacy
+from coachready.org.access import PRIVACY_ROLES, get_person_for_privacy, get_region_for
 from coachready.org.audit import log_action
+from coachready.org.forms import MessageRetentionForm
 from coachready.org.models import Person
 from coachready.org.privacy import erase_subject, export_subject, subject_for_person
 
@@ -77,3 +78,18 @@ def my_data(request):
     if person is None:
         raise PermissionDenied(_("Your account is not linked to a volunteer record yet."))
     return _download(person, user=request.user)
+
+
+@login_required
+def retention(request, number: int):
+    """How long the region keeps what visitors send: the RC and safety advocate decide."""
+    from coachready.site.services.retention import set_message_retention
+
+    region = get_region_for(request.user, number, PRIVACY_ROLES)
+    form = MessageRetentionForm(request.POST if request.method == "POST" else None, instance=region)
+    if request.method == "POST" and form.is_valid():
+        set_message_retention(region, form.cleaned_data["message_retention_days"], user=request.user)
+        messages.success(request, _("Saved."))
+        return redirect("org:retention", number=region.number)
+    return render(request, "org/retention.html", {"region": region, "form": form},
+                  status=400 if form.is_bound else 200)

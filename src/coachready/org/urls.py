@@ -14,5 +14,6 @@ urlpatterns = [
     path("people/<int:pk>/privacy/", privacy_views.privacy, name="privacy"),
     path("people/<int:pk>/privacy/export/", privacy_views.privacy_export, name="privacy_export"),
     path("people/<int:pk>/privacy/erase/", privacy_views.privacy_erase, name="privacy_erase"),
+    path("region/<int:number>/retention/", privacy_views.retention, name="retention"),
     path("my/data/", privacy_views.my_data, name="my_data"),
 ]

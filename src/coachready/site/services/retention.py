@@ -45,3 +45,14 @@ def apply_retention(*, now: datetime | None = None) -> dict[str, int]:
                 created_at__lt=address_cutoff, ip_address__isnull=False
             ).update(ip_address=None)
     return counts
+
+
+def set_message_retention(region: Region, days: int, *, user=None) -> Region:  # noqa: ANN001
+    """Change how long the region keeps contact and interest messages."""
+    before = region.message_retention_days
+    with transaction.atomic():
+        Region.objects.filter(pk=region.pk).update(message_retention_days=days)
+        region.message_retention_days = days
+        log_action("org.region.retention_changed", user=user, obj=region, region=region,
+                   data={"message_retention_days": [before, days]})
+    return region
