@@ -66,7 +66,7 @@ def _erase(subject: Subject) -> dict[str, int]:
         batch.summary = subject.redact(batch.summary)
         batch.save(update_fields=["summary"])
     counts["admin_log_entries"] = LogEntry.objects.filter(
-        holdings._text_q(subject, "object_repr", "change_message")
+        holdings.text_q(subject, "object_repr", "change_message")
     ).delete()[0]
 
     for name, qs in message_rows.items():

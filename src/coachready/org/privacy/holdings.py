@@ -17,7 +17,7 @@ def _email_q(field: str, emails) -> Q:  # noqa: ANN001
     return reduce(or_, (Q(**{f"{field}__iexact": e}) for e in emails), Q(pk__in=[]))
 
 
-def _text_q(subject: Subject, *fields: str) -> Q:
+def text_q(subject: Subject, *fields: str) -> Q:
     return reduce(
         or_, (Q(**{f"{f}__icontains": n}) for f in fields for n in subject.needles), Q(pk__in=[])
     )
@@ -103,10 +103,10 @@ def audit_about(subject: Subject, rows: dict[str, QuerySet], *, with_actions: bo
     if with_actions and subject.user is not None:
         objects |= Q(actor=subject.user)
     text = AuditEntry.objects.annotate(data_text=Cast("data", TextField()))
-    return text.filter(objects | _text_q(subject, "summary", "data_text"))
+    return text.filter(objects | text_q(subject, "summary", "data_text"))
 
 
 def mentions(subject: Subject, qs: QuerySet, *fields: str) -> QuerySet:
     """Rows of `qs` whose text fields name the person (for mail to others)."""
     casts = {f"{f}_text": Cast(f, TextField()) for f in fields}
-    return qs.annotate(**casts).filter(_text_q(subject, *casts))
+    return qs.annotate(**casts).filter(text_q(subject, *casts))
