@@ -30,8 +30,11 @@ IDENTIFYING = [EMAIL, "Quintessa", "Zyzzlewick", "Quinny", PHONE, VOLUNTEER_ID]
 
 
 @pytest.fixture
-def quintessa(world) -> Person:
+def quintessa(world, settings, tmp_path) -> Person:
     """A coach with something of every kind on file, named in other people's mail and the audit log."""
+    # Her files live in this test's own media folder: erasing them must not
+    # touch the files other tests, running alongside, count.
+    settings.MEDIA_ROOT = tmp_path
     person = make_person(world.region, "Quintessa", "Zyzzlewick", email=EMAIL, phone=PHONE,
                          volunteer_id=VOLUNTEER_ID)
     give_role(person, Role.COACH, region=world.region)
