@@ -153,6 +153,7 @@ def test_evidence_served_to_owner_and_region_admin_only(login, world):
     assert owner.status_code == 200 and owner["Content-Type"] == "image/png"
     assert owner.content_bytes == PNG
     assert owner["X-Content-Type-Options"] == "nosniff"
+    assert owner["Content-Security-Policy"] == "sandbox"
     assert fetch(world.rca).status_code == 200
     assert fetch(world.other_rca).status_code == 403
     assert fetch(world.referee).status_code == 403

@@ -47,6 +47,7 @@ def test_the_scan_is_served_by_content_privately(world, login, submitted):
     response = login(world.rc).get(reverse("crosscert:scan", args=[submitted.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "sandbox"
     assert "private" in response["Cache-Control"]
     assert b"".join(response.streaming_content) == PDF
     response.close()

@@ -2,8 +2,9 @@
 
 Each journey runs on a desktop (1280×800) and a phone (390×844) viewport,
 saves a screenshot per step under test-results/, runs axe-core on every page
-it visits (no serious or critical violations), and fails on console errors
-and failed requests.
+it visits (no serious or critical violations), and fails on console errors,
+failed requests, any Content-Security-Policy violation and any page served
+without the policy.
 """
 
 from __future__ import annotations
@@ -122,6 +123,14 @@ def journey(request, browser, live_server):
     for old in folder.glob("*.png"):
         old.unlink()
     trip = Journey(page=page, base_url=live_server.url, folder=folder, viewport=viewport)
+    # The browser fires securitypolicyviolation for everything the policy
+    # blocks (an inline script, an outside request...); report each one.
+    context.expose_binding("reportCspViolation", lambda _source, text: trip.problems.append(f"CSP violation: {text}"))
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => window.reportCspViolation("
+        "`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}"
+        " at ${e.sourceFile || e.documentURI}:${e.lineNumber}`));"
+    )
     page.on("console", lambda msg: msg.type == "error" and trip.problems.append(f"console error: {msg.text}"))
     # A request the browser itself aborts because the page navigated on
     # (ERR_ABORTED) is not a failure of the product; anything else is.
@@ -133,6 +142,13 @@ def journey(request, browser, live_server):
     page.on(
         "response",
         lambda resp: resp.status >= 400 and trip.problems.append(f"HTTP {resp.status} for {resp.url}"),
+    )
+    page.on(
+        "response",
+        lambda resp: resp.request.resource_type == "document"
+        and resp.url.startswith(live_server.url)
+        and "content-security-policy" not in resp.headers
+        and trip.problems.append(f"no Content-Security-Policy on {resp.url}"),
     )
     yield trip
     context.close()

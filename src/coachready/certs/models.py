@@ -10,11 +10,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from coachready.core.uploads import private_path
+from coachready.core import uploads
 
 
 def evidence_path(instance: CertificationRecord, filename: str) -> str:
-    return private_path("certs", filename)
+    return uploads.private_path("certs", filename)
 
 
 class CertificationRecord(models.Model):
@@ -43,7 +43,7 @@ class CertificationRecord(models.Model):
     # Where the record came from inside the product, e.g. "training.enrollment:12".
     source_ref = models.CharField(max_length=80, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.VERIFIED)
-    evidence = models.FileField(upload_to=evidence_path, blank=True, max_length=200)
+    evidence = uploads.EvidenceFileField(upload_to=evidence_path, blank=True, max_length=200)
     note = models.TextField(blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "coachready.core.headers.PolicyHeadersMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "coachready.org.middleware.AdminMfaMiddleware",
@@ -265,6 +267,29 @@ SESSION_COOKIE_HTTPONLY = True
 # from our own origin stay allowed; the deploy check's W019 says exactly that.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# Content-Security-Policy (django-csp) on every page: our own origin only and
+# no inline script or style. Evidence files replace it with "sandbox";
+# Wagtail's admin gets its allowance in coachready.core.headers.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: for the images Wagtail's admin and the browser's own widgets inline.
+        "img-src": ["'self'", "data:"],
+        # An evidence PDF is shown in an <object> on the verification queue.
+        "object-src": ["'self'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+SECURE_REFERRER_POLICY = "same-origin"
+# Wagtail would load editors' avatars from gravatar.com: an outside request
+# carrying a hash of their email address, and outside the policy above.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor ask releases.wagtail.org for new versions from editors' browsers.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

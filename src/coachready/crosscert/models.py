@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from coachready.core.uploads import private_path
+from coachready.core import uploads
 
 # CONTRACTS.md section 3: the licence codes the engine knows.
 LICENCE_CHOICES = (
@@ -44,7 +44,7 @@ ROLE_LEVELS = {
 
 
 def scan_path(instance: Application, filename: str) -> str:
-    return private_path("crosscert", filename)
+    return uploads.private_path("crosscert", filename)
 
 
 class Application(models.Model):
@@ -60,7 +60,7 @@ class Application(models.Model):
     issuing_body = models.CharField(max_length=120)
     issued_on = models.DateField()
     expires_on = models.DateField(null=True, blank=True)
-    scan = models.FileField(upload_to=scan_path, max_length=200)
+    scan = uploads.EvidenceFileField(upload_to=scan_path, max_length=200)
     # The AYSO coach course applied for: one of the policy's grants for the licence.
     course = models.CharField(max_length=40)
     statement = models.TextField(blank=True)

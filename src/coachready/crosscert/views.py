@@ -6,13 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coachready.certs.models import CertificationRecord
-from coachready.core.uploads import content_type_of
+from coachready.core.uploads import evidence_response
 from coachready.crosscert import access, services, tracking
 from coachready.crosscert.forms import ApplicationForm, DecisionForm
 from coachready.crosscert.models import Application
@@ -195,13 +195,8 @@ def scan(request, pk: int):
     if not application.scan:
         raise Http404("No licence copy on file.")
     try:
-        content_type = content_type_of(application.scan)
-        handle = application.scan.open("rb")
-    except FileNotFoundError:
+        return evidence_response(application.scan, download_name=f"licence-{application.pk}")
+    except (FileNotFoundError, OSError):
         raise Http404("The licence copy is missing from storage.") from None
-    response = FileResponse(handle, content_type=content_type)
-    ext = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}.get(content_type, "bin")
-    response["Content-Disposition"] = f'inline; filename="licence-{application.pk}.{ext}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    except ValueError:
+        raise PermissionDenied("This file cannot be shown.") from None

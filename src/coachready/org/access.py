@@ -16,9 +16,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coachready.org.models import Person, Region, RoleAssignment
-from coachready.org.models.roles import ADMIN_ROLES
+from coachready.org.models.roles import ADMIN_ROLES, Role
 
 
 @dataclass(frozen=True)
@@ -176,3 +177,29 @@ def get_person_for(user, pk: int, *, write: bool = False) -> Person:
 def holds_role_in(user, role: str, region: Region) -> bool:
     """Does `user` hold `role` at `region` or at a unit above it?"""
     return scope_for(user, [role]).covers(region)
+
+
+# Who may answer a person's privacy request (export or erase their data):
+# the Regional Commissioner and the Child and Volunteer Protection Advocate
+# of the person's home region, and nobody else on the region's behalf.
+PRIVACY_ROLES = (Role.REGIONAL_COMMISSIONER, Role.SAFETY_ADVOCATE)
+
+
+def can_answer_privacy_requests(user, person: Person) -> bool:
+    return scope_for(user, PRIVACY_ROLES).covers(person.home_region)
+
+
+def get_person_for_privacy(user, pk: int) -> Person:
+    """A volunteer whose privacy request `user` may answer: 404 when there is
+    no such record, 403 for anyone but the region's RC and safety advocate."""
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied(_("Sign in first."))
+    try:
+        person = Person.objects.select_related("home_region__area__section", "user").get(pk=pk)
+    except (Person.DoesNotExist, ValueError, TypeError, OverflowError):
+        raise Http404(_("No such volunteer.")) from None
+    if not can_answer_privacy_requests(user, person):
+        raise PermissionDenied(
+            _("Only the region's Regional Commissioner and safety advocate answer privacy requests.")
+        )
+    return person

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from coachready.org.models import Person, Role
+from coachready.org.models import Person, Region, Role
 
 
 class RoleAssignmentForm(forms.Form):
@@ -32,3 +33,13 @@ class PersonForm(forms.ModelForm):
         model = Person
         fields = ["first_name", "last_name", "preferred_name", "email", "phone", "birth_date"]
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"})}
+
+
+class MessageRetentionForm(forms.ModelForm):
+    class Meta:
+        model = Region
+        fields = ["message_retention_days"]
+        help_texts = {"message_retention_days": _(
+            "Contact and volunteer-interest messages older than this are deleted every night (30 to 3650 days). "
+            "The network address stored with each is cleared after 30 days whatever this says."
+        )}

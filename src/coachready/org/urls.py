@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coachready.org import views
+from coachready.org import privacy_views, views
 
 app_name = "org"
 urlpatterns = [
@@ -11,4 +11,9 @@ urlpatterns = [
     path("region/<int:number>/roles/<int:pk>/end/", views.end_role, name="end_role"),
     path("region/<int:number>/audit/", views.audit_log, name="audit"),
     path("people/<int:pk>/", views.person_detail, name="person"),
+    path("people/<int:pk>/privacy/", privacy_views.privacy, name="privacy"),
+    path("people/<int:pk>/privacy/export/", privacy_views.privacy_export, name="privacy_export"),
+    path("people/<int:pk>/privacy/erase/", privacy_views.privacy_erase, name="privacy_erase"),
+    path("region/<int:number>/retention/", privacy_views.retention, name="retention"),
+    path("my/data/", privacy_views.my_data, name="my_data"),
 ]

@@ -12,7 +12,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coachready.org import services
-from coachready.org.access import get_person_for, get_region_for, regions_for
+from coachready.org.access import (
+    PRIVACY_ROLES,
+    can_admin_region,
+    can_answer_privacy_requests,
+    get_person_for,
+    get_region_for,
+    regions_for,
+)
 from coachready.org.forms import PersonForm, RoleAssignmentForm
 from coachready.org.models import AuditEntry, Person, RoleAssignment
 
@@ -42,7 +49,8 @@ def region_overview(request, number: int):
     return render(
         request,
         "org/region_overview.html",
-        {"region": region, "roles": roles, "volunteer_count": Person.objects.filter(home_region=region).count()},
+        {"region": region, "roles": roles, "volunteer_count": Person.objects.filter(home_region=region).count(),
+         "can_set_retention": can_admin_region(request.user, region, PRIVACY_ROLES)},
     )
 
 
@@ -76,7 +84,9 @@ def person_detail(request, pk: int):
             return redirect("org:person", pk=person.pk)
     roles = person.roles.select_related("region", "area", "section").order_by("-start_on")
     return render(
-        request, "org/person.html", {"person": person, "form": form, "roles": roles}
+        request, "org/person.html",
+        {"person": person, "form": form, "roles": roles,
+         "can_answer_privacy": can_answer_privacy_requests(request.user, person)},
     )
 
 

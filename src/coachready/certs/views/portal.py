@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 
 from coachready.certs.access import get_record_for, my_person
@@ -17,7 +17,7 @@ from coachready.certs.services import verification
 from coachready.certs.services.readiness import person_records, verdict_for
 from coachready.certs.views.common import parse_date, pick_division, today
 from coachready.core.hooks import course_offers
-from coachready.core.uploads import content_type_of
+from coachready.core.uploads import evidence_response
 from coachready.teams.models import CoachAssignment
 from coachready.teams.services import current_season
 
@@ -178,14 +178,8 @@ def evidence(request, pk: int):
     if not record.evidence:
         raise Http404("This record has no file.")
     try:
-        content_type = content_type_of(record.evidence)
-        handle = record.evidence.open("rb")
+        return evidence_response(record.evidence, download_name=f"record-{record.pk}")
     except (FileNotFoundError, OSError):
         raise Http404("The file is missing.") from None
-    if content_type == "application/octet-stream":
-        raise PermissionDenied("This file cannot be shown.")
-    response = FileResponse(handle, content_type=content_type)
-    response["Content-Disposition"] = f'inline; filename="record-{record.pk}.{content_type.rsplit("/", 1)[-1]}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    except ValueError:
+        raise PermissionDenied("This file cannot be shown.") from None

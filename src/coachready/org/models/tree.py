@@ -6,7 +6,9 @@ held "nationally" is a role assignment with no section, area or region.
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Section(models.Model):
@@ -50,6 +52,12 @@ class Region(models.Model):
     # regions differ (validity periods, reminder days...).
     policy_name = models.CharField(max_length=40, default="region-60")
     policy_overrides = models.JSONField(default=dict, blank=True)
+    # How long contact and volunteer-interest messages are kept before
+    # `apply-retention` deletes them (the privacy statement promises a limit).
+    message_retention_days = models.PositiveIntegerField(
+        _("keep contact and interest messages for (days)"), default=365,
+        validators=[MinValueValidator(30), MaxValueValidator(3650)],
+    )
 
     class Meta:
         ordering = ["number"]
