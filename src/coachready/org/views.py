@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -15,6 +14,7 @@ from coachready.org import services
 from coachready.org.access import get_person_for, get_region_for, regions_for
 from coachready.org.forms import PersonForm, RoleAssignmentForm
 from coachready.org.models import AuditEntry, Person, RoleAssignment
+from coachready.org.search import MAX_QUERY, search_people
 
 
 @login_required
@@ -49,16 +49,8 @@ def region_overview(request, number: int):
 @login_required
 def people(request, number: int):
     region = get_region_for(request.user, number)
-    query = request.GET.get("q", "").strip()[:100]
-    qs = Person.objects.filter(home_region=region)
-    if query:
-        qs = qs.filter(
-            Q(first_name__icontains=query)
-            | Q(last_name__icontains=query)
-            | Q(preferred_name__icontains=query)
-            | Q(email__icontains=query)
-            | Q(volunteer_id=query)
-        )
+    query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    qs = search_people(Person.objects.filter(home_region=region), query)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "org/people.html", {"region": region, "page": page, "query": query})
 
