@@ -7,14 +7,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachready.org import services
-from coachready.org.access import get_person_for, get_region_for, regions_for
+from coachready.org.access import can_admin_region, get_person_for, get_region_for, regions_for
 from coachready.org.forms import PersonForm, RoleAssignmentForm
 from coachready.org.models import AuditEntry, Person, RoleAssignment
 from coachready.org.search import MAX_QUERY, search_people
+from coachready.teams.models import CoachAssignment
 
 
 @login_required
@@ -57,19 +61,50 @@ def people(request, number: int):
 
 @login_required
 def person_detail(request, pk: int):
+    """The volunteer's page: their whole record, and for their region's
+    administrators the actions taken from it (record, verify, email, assign)."""
+    from coachready.certs.forms import ApproveForm, EmailForm, ManualRecordForm, RejectForm
+    from coachready.certs.services.volunteer import volunteer_overview
+
     person = get_person_for(request.user, pk)
+    admin = can_admin_region(request.user, person.home_region)
+    if admin and request.GET.get("team"):
+        return _to_team(request, person)
     form = PersonForm(instance=person)
     if request.method == "POST":
         person = get_person_for(request.user, pk, write=True)
         form = PersonForm(request.POST, instance=Person.objects.get(pk=person.pk))
         if form.is_valid():
             services.update_person(person, form.cleaned_data, user=request.user)
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect("org:person", pk=person.pk)
-    roles = person.roles.select_related("region", "area", "section").order_by("-start_on")
-    return render(
-        request, "org/person.html", {"person": person, "form": form, "roles": roles}
-    )
+    today = timezone.localdate()
+    overview = volunteer_overview(person, today, admin=admin)
+    context = {"person": person, "form": form, "overview": overview, "roles": overview.roles, "admin": admin,
+               "region": person.home_region, "today": today}
+    if admin:
+        policy = overview.policy
+        context.update({
+            "record_form": ManualRecordForm(policy=policy, today=today),
+            "email_form": EmailForm(),
+            "decisions": [(line, ApproveForm(prefix=f"a{line.record.pk}", today=today,
+                                             initial={"completed_on": line.record.completed_on}),
+                           RejectForm(prefix=f"r{line.record.pk}")) for line in overview.pending],
+            "coach_roles": CoachAssignment.Role.choices,
+        })
+    return render(request, "org/person.html", context)
+
+
+def _to_team(request, person: Person):
+    """Assign from the volunteer's page: the team's page takes over, with its
+    readiness gate and override rules, the volunteer already chosen."""
+    from coachready.teams.access import get_team_for
+
+    team = get_team_for(request.user, person.home_region.number, request.GET["team"][:12])
+    role = request.GET.get("role", "")
+    role = role if role in CoachAssignment.Role.values else CoachAssignment.Role.HEAD_COACH
+    query = urlencode({"person": person.pk, "role": role})
+    return redirect(f"{reverse('teams:team', args=[person.home_region.number, team.pk])}?{query}")
 
 
 @login_required

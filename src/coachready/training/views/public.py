@@ -7,10 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from coachready.core.redirects import safe_next
 from coachready.org.models import Region
 from coachready.training import access
 from coachready.training.models import Enrollment, Event
@@ -104,11 +105,7 @@ def enrol_view(request, pk: int):
                 request, f"{event.title} is full: you are number {enrollment.position} on the waiting list."
             )
     # The path to ready enrols from its own page and expects to come back there.
-    back = request.POST.get("next", "")
-    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
-                                                require_https=request.is_secure()):
-        return redirect(back)
-    return redirect("training:event", pk=event.pk)
+    return redirect(safe_next(request) or reverse("training:event", args=[event.pk]))
 
 
 @login_required
