@@ -144,3 +144,16 @@ def test_the_synthetic_generator_fills_the_search_key():
     for person in Person.objects.all():
         assert person.search_key == search_key(person.first_name, person.last_name, person.preferred_name,
                                                person.volunteer_id, person.email) != ""
+
+
+@pytest.mark.parametrize(("written", "key"), [
+    ("Núñez-O'Brien", "nunezobrien"),
+    ("Nguyễn Thị", "nguyenthi"),
+    ("王伟", "王伟"),
+    ("李娜", "李娜"),
+    ("陈 建华", "陈建华"),
+])
+def test_the_importers_name_key_folds_as_search_does(written, key):
+    from coachready.imports.matching import name_key
+
+    assert name_key(written) == key
