@@ -178,3 +178,9 @@ def test_queries_do_not_grow_with_the_history(world, login, monica, django_asser
         response = client.get(url)
     assert "Assistant Coach, 10U" in response.content.decode() and "12U Owls" in response.content.decode()
     assert CertificationRecord.objects.filter(person=monica).count() == 9
+
+
+def test_the_record_a_completion_page_shows_titles_and_links_back(world, login, monica):
+    body = login(world.rca).get(reverse("certs:manual_record", args=[60, monica.pk])).content.decode()
+    assert "Safe Haven · 2021-05-01" in body and "safe_haven ·" not in body
+    assert f'href="{reverse("org:person", args=[monica.pk])}"' in body
