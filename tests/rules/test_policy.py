@@ -122,6 +122,10 @@ def test_round_trip_of_the_test_writer(tmp_path: Path) -> None:
          "crosscert.licences.ussf_e.grants", "accepted licence"),
         (lambda r: r["requirements"]["coach_10u"].update(self_report=True),
          "requirements.coach_10u.self_report", "may not be self-reported"),
+        (lambda r: r["requirements"]["safe_haven"].update(online_report=True),
+         "requirements.safe_haven.online_report", "only coach courses"),
+        (lambda r: r["requirements"]["coach_6u"].update(online_report="yes"),
+         "requirements.coach_6u.online_report", "must be true or false"),
         (lambda r: r["risk"]["statuses"].pop("gray"), "risk.statuses.gray", "missing risk status"),
         (lambda r: r["divisions"]["12U"].update(ages=[12, 12]), "divisions.12U.ages", "previous"),
         (lambda r: r["heading"].update(headers_limit=10), "heading.headers_warning_above", "above"),
@@ -165,3 +169,23 @@ def test_merge_is_deep_and_copies() -> None:
 def test_requirements_are_read_only() -> None:
     with pytest.raises(TypeError):
         load_policy().requirements["safesport"] = None  # type: ignore[index]
+
+
+# DOMAIN.md section 3 and the profiles' how_to: Schoolyard, 6U and 8U are in
+# the Training Library; 10U has an on-field part; 12U and up are Training
+# Events only.
+@pytest.mark.parametrize("profile", ["region-60", "ayso-national"])
+@pytest.mark.parametrize(("course", "online"), [
+    ("coach_schoolyard", True), ("coach_6u", True), ("coach_8u", True), ("coach_10u", False),
+    ("coach_12u", False), ("coach_intermediate", False), ("coach_advanced", False), ("coach_national", False),
+    ("safe_haven", False),
+])
+def test_which_courses_may_be_reported_done_online(profile: str, course: str, online: bool) -> None:
+    spec = load_policy(profile).requirements[course]
+    assert spec.online_report is (online and spec.kind == "coach_course")
+    assert spec.reportable is (online or spec.self_report)
+
+
+def test_a_region_may_turn_the_online_report_off() -> None:
+    policy = load_policy("region-60", {"requirements": {"coach_6u": {"online_report": False}}})
+    assert not policy.requirements["coach_6u"].reportable

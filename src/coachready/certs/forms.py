@@ -32,7 +32,7 @@ class UploadForm(forms.Form):
         self.policy = policy
         self.today = today
         self.fields["requirement"].choices = [("", "Choose…")] + [
-            (code, spec.title) for code, spec in policy.requirements.items() if spec.self_report
+            (code, spec.title) for code, spec in policy.requirements.items() if spec.reportable
         ]
 
     def clean_completed_on(self):

@@ -23,6 +23,7 @@ from coachready.certs.services.versions import bump_readiness_version
 from coachready.core.bulk import insert_rows
 from coachready.core.demo import DIVISION_COURSES, FIRST_NAMES, LAST_NAMES, history_facts
 from coachready.org.models import Area, Person, Region, Role, RoleAssignment, Section
+from coachready.org.search import search_key
 from coachready.teams.models import CoachAssignment, Season, Team
 
 FIRST_REGION_NUMBER = 1000
@@ -93,14 +94,20 @@ def _people(rng: random.Random, count: int, regions: list[Region]) -> list[tuple
 
     def rows():
         for i in range(count):
+            first, last, email, volunteer_id = (
+                rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES), f"v{i}@synthetic.example.org", f"S{i:09d}"
+            )
             yield (
-                rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES), f"v{i}@synthetic.example.org",
-                date(1960, 1, 1) + timedelta(days=rng.randint(0, 14_600)), f"S{i:09d}",
+                first, last, email, date(1960, 1, 1) + timedelta(days=rng.randint(0, 14_600)), volunteer_id,
                 regions[i % len(regions)].pk,
+                # insert_rows bypasses save(): the search key is filled here.
+                search_key(first, last, "", volunteer_id, email),
             )
 
     insert_rows(
-        Person, ["first_name", "last_name", "email", "birth_date", "volunteer_id", "home_region_id"], rows()
+        Person,
+        ["first_name", "last_name", "email", "birth_date", "volunteer_id", "home_region_id", "search_key"],
+        rows(),
     )
     return list(
         Person.objects.filter(volunteer_id__startswith="S", home_region__number__gte=FIRST_REGION_NUMBER)

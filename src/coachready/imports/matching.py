@@ -10,12 +10,12 @@ merge two different people (DOMAIN.md §7).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+
+from coachready.org.search import fold_name
 
 # Common English and Spanish short forms, both ways. Small on purpose: a
 # near match only asks a question, it never decides.
@@ -54,9 +54,10 @@ _GROUPS = _nickname_groups()
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """A name folded for comparison: no accents, case, spaces or punctuation."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]", "", folded)
+    """A name folded for comparison: the search's folding (accents dropped
+    for Latin letters only; Han characters kept, so 王伟 and 李娜 never both
+    become ""), without spaces or punctuation."""
+    return "".join(char for char in fold_name(text) if char.isalnum())
 
 
 def nickname_of(a: str, b: str) -> bool:

@@ -6,9 +6,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachready.org import services
@@ -22,6 +24,8 @@ from coachready.org.access import (
 )
 from coachready.org.forms import PersonForm, RoleAssignmentForm
 from coachready.org.models import AuditEntry, Person, RoleAssignment
+from coachready.org.search import MAX_QUERY, search_people
+from coachready.teams.models import CoachAssignment
 
 
 @login_required
@@ -57,37 +61,59 @@ def region_overview(request, number: int):
 @login_required
 def people(request, number: int):
     region = get_region_for(request.user, number)
-    query = request.GET.get("q", "").strip()[:100]
-    qs = Person.objects.filter(home_region=region)
-    if query:
-        qs = qs.filter(
-            Q(first_name__icontains=query)
-            | Q(last_name__icontains=query)
-            | Q(preferred_name__icontains=query)
-            | Q(email__icontains=query)
-            | Q(volunteer_id=query)
-        )
+    query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    qs = search_people(Person.objects.filter(home_region=region), query)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "org/people.html", {"region": region, "page": page, "query": query})
 
 
 @login_required
 def person_detail(request, pk: int):
+    """The volunteer's page: their whole record, and for their region's
+    administrators the actions taken from it (record, verify, email, assign)."""
+    from coachready.certs.forms import ApproveForm, EmailForm, ManualRecordForm, RejectForm
+    from coachready.certs.services.volunteer import volunteer_overview
+
     person = get_person_for(request.user, pk)
+    admin = can_admin_region(request.user, person.home_region)
+    if admin and request.GET.get("team"):
+        return _to_team(request, person)
     form = PersonForm(instance=person)
     if request.method == "POST":
         person = get_person_for(request.user, pk, write=True)
         form = PersonForm(request.POST, instance=Person.objects.get(pk=person.pk))
         if form.is_valid():
             services.update_person(person, form.cleaned_data, user=request.user)
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect("org:person", pk=person.pk)
-    roles = person.roles.select_related("region", "area", "section").order_by("-start_on")
-    return render(
-        request, "org/person.html",
-        {"person": person, "form": form, "roles": roles,
-         "can_answer_privacy": can_answer_privacy_requests(request.user, person)},
-    )
+    today = timezone.localdate()
+    overview = volunteer_overview(person, today, admin=admin)
+    context = {"person": person, "form": form, "overview": overview, "roles": overview.roles, "admin": admin,
+               "region": person.home_region, "today": today,
+               "can_answer_privacy": can_answer_privacy_requests(request.user, person)}
+    if admin:
+        policy = overview.policy
+        context.update({
+            "record_form": ManualRecordForm(policy=policy, today=today),
+            "email_form": EmailForm(),
+            "decisions": [(line, ApproveForm(prefix=f"a{line.record.pk}", today=today,
+                                             initial={"completed_on": line.record.completed_on}),
+                           RejectForm(prefix=f"r{line.record.pk}")) for line in overview.pending],
+            "coach_roles": CoachAssignment.Role.choices,
+        })
+    return render(request, "org/person.html", context)
+
+
+def _to_team(request, person: Person):
+    """Assign from the volunteer's page: the team's page takes over, with its
+    readiness gate and override rules, the volunteer already chosen."""
+    from coachready.teams.access import get_team_for
+
+    team = get_team_for(request.user, person.home_region.number, request.GET["team"][:12])
+    role = request.GET.get("role", "")
+    role = role if role in CoachAssignment.Role.values else CoachAssignment.Role.HEAD_COACH
+    query = urlencode({"person": person.pk, "role": role})
+    return redirect(f"{reverse('teams:team', args=[person.home_region.number, team.pk])}?{query}")
 
 
 @login_required

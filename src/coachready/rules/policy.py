@@ -21,7 +21,10 @@ class RequirementSpec:
 
     `validity_months` None means one-time (never lapses). `self_report` says
     whether a volunteer may upload a certificate for it; coaching licences may
-    not be self-uploaded (DOMAIN.md section 7).
+    not be self-uploaded (DOMAIN.md section 7). `online_report` is the one
+    exception for coach courses taught online in the Training Library: the
+    coach may report the course done with its certificate, which counts only
+    once the region has verified it.
     """
 
     code: str
@@ -32,6 +35,12 @@ class RequirementSpec:
     how_to: str
     self_report: bool
     reminder_days: tuple[int, ...]
+    online_report: bool = False
+
+    @property
+    def reportable(self) -> bool:
+        """May the volunteer report a completion with a certificate file?"""
+        return self.self_report or self.online_report
 
 
 @dataclass(frozen=True, slots=True)

@@ -173,7 +173,11 @@ def _requirements(table: Table, default_reminders: tuple[int, ...]) -> dict[str,
         self_report = entry.flag("self_report")
         if self_report and kind == "coach_course":
             # Coaching licences are never self-uploaded (DOMAIN.md section 7).
-            raise entry.fail("self_report", "coach courses may not be self-reported")
+            raise entry.fail("self_report", "coach courses may not be self-reported (see online_report)")
+        online_report = entry.flag("online_report", False)
+        if online_report and kind != "coach_course":
+            # Other requirements are reported through self_report.
+            raise entry.fail("online_report", "only coach courses have an online report; use self_report")
         specs[code] = RequirementSpec(
             code=code,
             title=entry.text("title"),
@@ -183,6 +187,7 @@ def _requirements(table: Table, default_reminders: tuple[int, ...]) -> dict[str,
             how_to=entry.text("how_to"),
             self_report=self_report,
             reminder_days=tuple(sorted(entry.wholes("reminder_days", default_reminders), reverse=True)),
+            online_report=online_report,
         )
         entry.done()
     for code in REQUIREMENT_CODES:

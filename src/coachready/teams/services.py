@@ -14,7 +14,6 @@ from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
 from coachready.certs.services.readiness import verdict_for
 from coachready.certs.services.versions import bump_readiness_version
@@ -160,11 +159,8 @@ def team_readiness_for(team: Team, as_of: date) -> list:
 
 def people_matching(region: Region, query: str, limit: int = 20):
     """Volunteers of the region matching a name or volunteer id, for the assignment form."""
-    query = query.strip()[:100]
-    if not query:
+    from coachready.org.search import query_words, search_people
+
+    if not query_words(query):
         return Person.objects.none()
-    return Person.objects.filter(
-        Q(home_region=region),
-        Q(first_name__icontains=query) | Q(last_name__icontains=query) | Q(preferred_name__icontains=query)
-        | Q(volunteer_id=query),
-    ).order_by("last_name", "first_name")[:limit]
+    return search_people(Person.objects.filter(home_region=region), query).order_by("last_name", "first_name")[:limit]

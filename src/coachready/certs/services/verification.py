@@ -36,7 +36,7 @@ def submit_upload(person: Person, requirement: str, completed_on: date, evidence
     """
     policy = person.home_region.policy()
     spec = policy.requirements.get(requirement)
-    if spec is None or not spec.self_report:
+    if spec is None or not spec.reportable:
         raise DecisionError(f"{requirement} cannot be uploaded by a volunteer.")
     if completed_on > today:
         raise DecisionError("The completion date is in the future.")

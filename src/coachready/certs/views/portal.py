@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from coachready.certs.access import get_record_for, my_person
 from coachready.certs.forms import UploadForm
 from coachready.certs.models import CertificationRecord
 from coachready.certs.services import verification
+from coachready.certs.services.path import default_target, plan_for
 from coachready.certs.services.readiness import person_records, verdict_for
 from coachready.certs.views.common import parse_date, pick_division, today
 from coachready.core.hooks import course_offers
@@ -75,8 +75,12 @@ def checklist(request):
     policy = person.home_region.policy()
     as_of = today()
     division, role, error = _choice(request, person, policy, as_of)
-    verdict = verdict_for(person, division, role, as_of, policy=policy, records=person_records(person))
+    records = person_records(person)
+    verdict = verdict_for(person, division, role, as_of, policy=policy, records=records)
     pending = _pending_codes(person)
+    # Counted as the path page counts them (prerequisites included), so the
+    # two pages never disagree.
+    plan = plan_for(person, division, role, as_of, policy=policy, records=records, with_offers=False)
     items = []
     for status in verdict.requirements:
         spec = policy.requirements[status.code]
@@ -85,10 +89,11 @@ def checklist(request):
         else:
             shown = "pending" if status.code in pending else status.status
         items.append({"status": status, "spec": spec, "shown": shown, "label": STATUS_LABELS[shown],
-                      "may_upload": spec.self_report and shown not in ("met", "pending")})
+                      "may_upload": spec.reportable and shown not in ("met", "pending")})
     return render(request, "certs/checklist.html", {
         "person": person, "policy": policy, "verdict": verdict, "items": items, "division": division,
         "role": role, "role_title": policy.roles[role].title, "division_error": error, "as_of": as_of,
+        "steps_to_go": plan.count,
     })
 
 
@@ -99,27 +104,21 @@ def path(request):
     policy = region.policy()
     as_of = today()
     division, role, error = _choice(request, person, policy, as_of)
-    season = current_season(region, as_of)
-    default_target = season.first_game_on if season and season.first_game_on >= as_of else as_of + timedelta(days=30)
     target = parse_date(request.GET.get("target"))
     target_error = ""
     if request.GET.get("target") and (target is None or target < as_of):
-        target_error = "Give a target date from today on (YYYY-MM-DD)."
+        target_error = _("Give a target date from today on (YYYY-MM-DD).")
         target = None
-    target = target or default_target
-    from coachready.rules import path_to_ready
-
-    records = person_records(person)
-    actions = path_to_ready(records, division, role, target, as_of, policy)
-    steps = []
-    for action in actions:
-        spec = policy.requirements[action.code]
-        offers = course_offers(region, action.course, as_of) if action.course else []
-        offers = [o for o in offers if o.starts_on <= action.due_by]
-        steps.append({"action": action, "spec": spec, "offers": offers})
+    if target is None:
+        target, season = default_target(region, as_of)
+    else:
+        season = current_season(region, as_of)
+    plan = plan_for(person, division, role, as_of, policy=policy, target=target, season=season,
+                    pending=_pending_codes(person))
     return render(request, "certs/path.html", {
         "person": person, "policy": policy, "division": division, "role": role, "target": target,
-        "season": season, "steps": steps, "division_error": error, "target_error": target_error, "as_of": as_of,
+        "season": season, "steps": plan.steps, "division_error": error, "target_error": target_error,
+        "as_of": as_of,
     })
 
 
@@ -142,9 +141,9 @@ def upload(request):
                              "is pending verification by the region.")
             return redirect("certs:history")
     recorded_by_region = [spec for spec in policy.requirements.values()
-                          if not spec.self_report and spec.kind == "coach_course"]
+                          if not spec.reportable and spec.kind == "coach_course"]
     checks = [spec for spec in policy.requirements.values()
-              if not spec.self_report and spec.kind != "coach_course"]
+              if not spec.reportable and spec.kind != "coach_course"]
     return render(request, "certs/upload.html", {
         "form": form, "person": person, "courses": recorded_by_region, "checks": checks,
     })

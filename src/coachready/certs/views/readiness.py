@@ -24,6 +24,7 @@ from coachready.certs.services.dashboard import dashboard_key, season_readiness
 from coachready.certs.services.readiness import BAND_LABELS, BANDS, REPORT_COLUMNS
 from coachready.certs.services.versions import CACHE_SECONDS, readiness_base
 from coachready.certs.views.common import pick_division, today
+from coachready.org.search import matching_ids
 from coachready.teams.models import Season, Team
 from coachready.teams.services import current_season
 
@@ -57,10 +58,6 @@ def _export(name: str, fmt: str, rows: list[dict]) -> HttpResponse:
     return response
 
 
-def _matches(row, query: str) -> bool:  # noqa: ANN001
-    return query in row.name.lower() or query == row.volunteer_id.lower()
-
-
 def _listed(rows: list, filters: dict[str, str]) -> list:
     listed = rows
     if filters["division"]:
@@ -74,8 +71,8 @@ def _listed(rows: list, filters: dict[str, str]) -> list:
     elif filters["status"]:
         listed = [r for r in listed if r.band == filters["status"]]
     if filters["q"]:
-        query = filters["q"].lower()
-        listed = [r for r in listed if _matches(r, query)]
+        found = matching_ids(filters["q"], (r.person_id for r in listed))
+        listed = [r for r in listed if r.person_id in found]
     return listed
 
 

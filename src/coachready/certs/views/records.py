@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from coachready.certs.access import admin_region, get_region_person, region_people
 from coachready.certs.forms import EmailForm, ManualRecordForm
@@ -12,6 +13,7 @@ from coachready.certs.models import CertificationRecord
 from coachready.certs.services import verification
 from coachready.certs.services.records import record_completion
 from coachready.certs.views.common import today
+from coachready.core.redirects import safe_next
 
 
 @login_required
@@ -28,8 +30,9 @@ def manual_record(request, number: int, pk: int):
             evidence=data["evidence"], verified=True,
         )
         messages.success(request, f"Recorded {policy.title_of(data['requirement'])} for {person.display_name}.")
-        return redirect("certs:manual_record", number=region.number, pk=person.pk)
-    recent = CertificationRecord.objects.filter(person=person).order_by("-completed_on", "-pk")[:20]
+        return redirect(safe_next(request) or reverse("certs:manual_record", args=[region.number, person.pk]))
+    recent = [(record, policy.title_of(record.requirement)) for record in
+              CertificationRecord.objects.filter(person=person).order_by("-completed_on", "-pk")[:20]]
     return render(request, "certs/manual_record.html", {
         "region": region, "person": person, "form": form, "recent": recent, "policy": policy,
     })
@@ -48,10 +51,7 @@ def email(request, number: int):
             sent = verification.email_people(region, people, form.cleaned_data["subject"],
                                              form.cleaned_data["body"], user=request.user)
             messages.success(request, f"{sent} email(s) queued.")
-            back = request.POST.get("next", "")
-            if back.startswith(f"/region/{region.number}/"):
-                return redirect(back)
-            return redirect("certs:readiness", number=region.number)
+            return redirect(safe_next(request) or reverse("certs:readiness", args=[region.number]))
     return render(request, "certs/email.html", {
         "region": region, "people": people, "form": form,
         "without_email": [p for p in people if not p.email],

@@ -7,12 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coachready.certs.access import admin_region, get_record_for, pending_for_region
 from coachready.certs.forms import ApproveForm, RejectForm
 from coachready.certs.services import verification
 from coachready.certs.views.common import today
+from coachready.core.redirects import safe_next
 from coachready.core.uploads import content_type_of
 
 
@@ -69,7 +71,7 @@ def approve(request, number: int, pk: int):
         messages.error(request, str(exc))
     else:
         messages.success(request, f"Verified {record.person.display_name}'s certificate.")
-    return redirect("certs:verify", number=region.number)
+    return redirect(safe_next(request) or reverse("certs:verify", args=[region.number]))
 
 
 @login_required
@@ -87,4 +89,4 @@ def reject(request, number: int, pk: int):
         messages.error(request, str(exc))
     else:
         messages.success(request, f"Rejected; {record.person.display_name} has been told why.")
-    return redirect("certs:verify", number=region.number)
+    return redirect(safe_next(request) or reverse("certs:verify", args=[region.number]))

@@ -9,6 +9,11 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
 
+from coachready.org.search import SEARCH_KEY_LENGTH, search_key
+
+# Fields the search key is made from: a write to any of them refreshes it.
+SEARCH_FIELDS = frozenset({"first_name", "last_name", "preferred_name", "volunteer_id", "email"})
+
 
 class User(AbstractUser):
     """A sign-in account. People sign in by email; the username is internal."""
@@ -24,6 +29,26 @@ class User(AbstractUser):
             return self.person
         except Person.DoesNotExist:
             return None
+
+
+class PersonQuerySet(models.QuerySet):
+    """Bulk writes keep the search key as `save()` does (imports and the demo
+    create and update volunteers in bulk, which bypasses `save()`)."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for person in objs:
+            person.refresh_search_key()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        fields = list(fields)
+        if SEARCH_FIELDS.intersection(fields):
+            objs = list(objs)
+            for person in objs:
+                person.refresh_search_key()
+            fields = [*fields, "search_key"] if "search_key" not in fields else fields
+        return super().bulk_update(objs, fields, *args, **kwargs)
 
 
 class Person(models.Model):
@@ -51,16 +76,34 @@ class Person(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Name, preferred name, volunteer id and email folded for search
+    # (coachready.org.search); never edited by hand.
+    search_key = models.CharField(max_length=SEARCH_KEY_LENGTH, blank=True, editable=False)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["last_name", "first_name", "id"]
         indexes = [
             models.Index(fields=["home_region", "last_name", "first_name"]),
             models.Index(Lower("email"), name="person_email_lower"),
+            # A region's search scans this index rather than the table.
+            models.Index(fields=["home_region", "search_key"], name="person_region_search"),
         ]
 
     def __str__(self) -> str:
         return self.display_name
+
+    def save(self, *args, **kwargs):
+        self.refresh_search_key()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and SEARCH_FIELDS.intersection(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_key"}
+        super().save(*args, **kwargs)
+
+    def refresh_search_key(self) -> None:
+        self.search_key = search_key(self.first_name, self.last_name, self.preferred_name, self.volunteer_id,
+                                     self.email)
 
     @property
     def display_name(self) -> str:

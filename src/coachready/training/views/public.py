@@ -7,9 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coachready.core.redirects import safe_next
 from coachready.org.models import Region
 from coachready.training import access
 from coachready.training.models import Enrollment, Event
@@ -102,7 +104,8 @@ def enrol_view(request, pk: int):
             messages.warning(
                 request, f"{event.title} is full: you are number {enrollment.position} on the waiting list."
             )
-    return redirect("training:event", pk=event.pk)
+    # The path to ready enrols from its own page and expects to come back there.
+    return redirect(safe_next(request) or reverse("training:event", args=[event.pk]))
 
 
 @login_required
