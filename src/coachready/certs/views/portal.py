@@ -16,7 +16,6 @@ from coachready.certs.services import verification
 from coachready.certs.services.path import default_target, plan_for
 from coachready.certs.services.readiness import person_records, verdict_for
 from coachready.certs.views.common import parse_date, pick_division, today
-from coachready.core.hooks import course_offers
 from coachready.core.uploads import evidence_response
 from coachready.teams.models import CoachAssignment
 from coachready.teams.services import current_season
