@@ -27,7 +27,7 @@ def backfill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("org", "0001_initial")]
+    dependencies = [("org", "0002_region_message_retention_days")]
 
     operations = [
         migrations.AddField(
