@@ -121,6 +121,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The text part of every email: plain text is never HTML-escaped
+        # (O'Brien & Co stays as written). Only core.mail renders with it.
+        "NAME": "email_text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 _database_url = env_str("DATABASE_URL")

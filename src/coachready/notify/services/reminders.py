@@ -221,7 +221,7 @@ def _render(person: PersonDue, as_of: date) -> tuple[str, str, str]:
         "checklist_url": f"{settings.SITE_URL}/my/", "preferences_url": f"{settings.SITE_URL}/my/notifications/",
         "mandatory": person.mandatory,
     }
-    text, html = render_email("email/notify/reminder", context)
+    text, html = render_email("email/notify/reminder", context, subject=subject)
     return subject, text, html
 
 
