@@ -206,18 +206,43 @@ def describe(person: PersonDue) -> str:
     return f"Region {person.region.number}: {person.name} <{address}>: {parts}"
 
 
+@dataclass(frozen=True)
+class Notice:
+    """One item as the email tells it on the day it is sent. A catch-up run
+    (the scheduler missed a day) sends after the reminder point: the notice
+    then gives the real days left and says it is late, and since when."""
+
+    item: DueItem
+    days_left: int
+    due_on: date
+    late_days: int
+
+
+def notices_for(items: list[DueItem], as_of: date) -> list[Notice]:
+    notices = []
+    for item in items:
+        due_on = item.lapses_on - timedelta(days=item.point)
+        notices.append(Notice(item, (item.lapses_on - as_of).days, due_on, max(0, (as_of - due_on).days)))
+    return notices
+
+
+def _subject(notices: list[Notice]) -> str:
+    first = notices[0]
+    item = first.item
+    if len(notices) > 1:
+        return f"{len(notices)} certifications to renew, the first by {item.lapses_on:%B} {item.lapses_on.day}"
+    if first.days_left == 0:
+        return f"{item.title} has lapsed today"
+    if first.days_left < 0:
+        return f"{item.title} lapsed on {item.lapses_on:%B} {item.lapses_on.day}"
+    return f"{item.title} lapses on {item.lapses_on:%B} {item.lapses_on.day}"
+
+
 def _render(person: PersonDue, as_of: date) -> tuple[str, str, str]:
-    first = person.items[0]
-    if len(person.items) == 1:
-        subject = f"{first.title} lapses on {first.lapses_on:%B} {first.lapses_on.day}"
-        if first.point == 0:
-            subject = f"{first.title} has lapsed today"
-    else:
-        subject = (
-            f"{len(person.items)} certifications to renew, the first by {first.lapses_on:%B} {first.lapses_on.day}"
-        )
+    notices = notices_for(person.items, as_of)
+    subject = _subject(notices)
     context = {
-        "name": person.name, "items": person.items, "as_of": as_of, "region": person.region,
+        "name": person.name, "notices": notices, "as_of": as_of, "region": person.region,
         "checklist_url": f"{settings.SITE_URL}/my/", "preferences_url": f"{settings.SITE_URL}/my/notifications/",
         "mandatory": person.mandatory,
     }
