@@ -19,13 +19,14 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Case, Q, Value, When
 
 from coachready.core.mail import render_email
-from coachready.notify.models import NotificationPreference, OutboundEmail, SentReminder
+from coachready.notify.models import NotificationPreference, OutboundEmail, ReminderRun, SentReminder
 from coachready.notify.outbox import new_email, status_for
 from coachready.notify.schedule import CATCH_UP_DAYS, lapses_on, reminder_point
 from coachready.notify.services.facts import (
@@ -300,6 +301,7 @@ def send_reminders(
     dry_run: bool = False,
     batch: int = BATCH,
     after_batch: Callable[[int], None] | None = None,
+    user: Any = None,
 ) -> RunSummary:
     """Find and send the reminders due on `as_of` (in `region`, else in every
     region). With `dry_run`, only describe them and write nothing.
@@ -331,11 +333,25 @@ def send_reminders(
         send_queued_mail_task.enqueue()
         if after_batch is not None:
             after_batch(emails)
-    if emails:
+    ReminderRun.objects.create(run=run, as_of=as_of, region=region, started_by=user, people=len(due),
+                               reminders=reminders, emails=emails)
+    if emails or user is not None:
         log_action(
-            "notify.reminders.sent", region=region,
+            "notify.reminders.sent", user=user, region=region,
             summary=f"Renewal reminders for {as_of}: {emails} emails",
             data={"as_of": as_of, "emails": emails, "run": str(run)},
         )
     return RunSummary(len(due), reminders, emails, without_address, False, lines)
 
+
+
+def region_reminder_log(region: Region, *, limit: int = 50) -> tuple[ReminderRun | None, list[SentReminder]]:
+    """What the region's page shows: the last run that covered the region,
+    and the latest reminders sent to its volunteers with their emails."""
+    last_run = ReminderRun.objects.filter(Q(region=region) | Q(region__isnull=True)).first()
+    sent = list(
+        SentReminder.objects.filter(person__home_region=region)
+        .select_related("person", "email")
+        .order_by("-created_at", "-id")[:limit]
+    )
+    return last_run, sent
