@@ -104,6 +104,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "coachready.config.urls"
+FORM_RENDERER = "coachready.core.forms.FormRenderer"
 WSGI_APPLICATION = "coachready.config.wsgi.application"
 
 TEMPLATES = [
