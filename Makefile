@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+VNU_VERSION := 26.9.27
+HTML_PAGES := var/test-html
 
 .PHONY: install test-install demo test lint e2e bench migrate clean
 
@@ -18,6 +20,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
+	@# The Nu HTML Checker (run with the machine's Java) where npm is at hand.
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-audit --no-fund --ignore-scripts --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION); \
+	else echo "npm not found: the HTML check will be skipped."; fi
 	@touch $@
 
 install: $(VENV)/.installed
@@ -37,13 +43,15 @@ lint: test-install
 	$(BIN)/mypy --strict src/coachready/rules
 
 test: lint
+	@rm -rf $(HTML_PAGES)
 	@if [ -x /usr/bin/chromium ]; then \
 		echo "Chromium found: the browser journeys run too."; \
-		$(BIN)/pytest -n 2 --dist loadfile; \
+		HTML_CAPTURE_DIR=$(CURDIR)/$(HTML_PAGES) $(BIN)/pytest -n 2 --dist loadfile; \
 	else \
 		echo "Chromium not found at /usr/bin/chromium: SKIPPING the browser journeys (make e2e needs it)."; \
-		$(BIN)/pytest -n 2 --dist loadfile -m "not e2e"; \
+		HTML_CAPTURE_DIR=$(CURDIR)/$(HTML_PAGES) $(BIN)/pytest -n 2 --dist loadfile -m "not e2e"; \
 	fi
+	$(BIN)/python tests/check_html.py $(HTML_PAGES)
 
 e2e: test-install
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -p no:xdist

@@ -55,6 +55,10 @@ def readiness(db: Database, region: int) -> list[Result]:
         Result("readiness dashboard queries after a write", db.label, dash["cold_queries"], "queries", "constant",
                note=note),
     ]
+    queue = db.inproc("verify_queue", str(region), "200")
+    results.append(Result("verification queue, first page", db.label, queue["seconds"] * 1000, "ms", "< 150 ms",
+                          None, queue["seconds"] < 0.15,
+                          f"{queue['pending']} uploads waiting, {queue['queries']} queries"))
     started = time.perf_counter()
     db.run("readiness-report", "--region", str(region), "--as-of", AS_OF, "--format", "csv")
     seconds = time.perf_counter() - started

@@ -100,6 +100,36 @@ def case_people(number: str) -> dict:
 
 
 
+def case_verify_queue(number: str, uploads: str) -> dict:
+    """The verification queue with `uploads` certificates waiting: first page."""
+    from django.core.files.base import ContentFile
+
+    from coachready.certs.models import CertificationRecord
+
+    region = Region.objects.get(number=int(number))
+    people = list(Person.objects.filter(home_region=region).order_by("pk")[: int(uploads)])
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    for person in people:
+        record = CertificationRecord(person=person, requirement="safe_haven", completed_on="2026-08-01",
+                                     status="pending", source="upload")
+        record.evidence.save("certificate.pdf", ContentFile(pdf), save=False)
+        record.save()
+    client = Client()
+    client.force_login(_admin_of(region))
+    path = f"/region/{region.number}/verify/"
+    assert client.get(path).status_code == 200
+
+    def timed() -> tuple[float, int]:
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        return time.perf_counter() - started, len(queries)
+
+    runs = [timed() for _ in range(7)]
+    pending = CertificationRecord.objects.filter(person__home_region=region, status="pending").count()
+    return {"seconds": statistics.median(t for t, _ in runs), "queries": runs[-1][1], "pending": pending}
+
+
 def case_volunteer_ids(number: str) -> dict:
     ids = list(
         Person.objects.filter(home_region__number=int(number), volunteer_id__isnull=False)

@@ -6,10 +6,13 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from unittest.mock import patch
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -55,13 +58,31 @@ def _pending(world, content=PNG, name="c.png"):
                        evidence=SimpleUploadedFile(name, content))
 
 
-def test_queue_shows_files_inline(login, world):
+def test_queue_previews_files_on_demand_without_reading_them(login, world):
     _pending(world)
     give_record(world.referee, "concussion", date(2025, 5, 1), status="pending", source="upload",
                 evidence=SimpleUploadedFile("c.pdf", PDF))
-    body = login(world.rca).get(reverse("certs:verify", args=[60])).content.decode()
-    assert "<img src=\"/records/" in body
-    assert 'type="application/pdf"' in body
+    client = login(world.rca)
+    with patch("django.core.files.storage.FileSystemStorage.open", side_effect=AssertionError("file read")):
+        body = client.get(reverse("certs:verify", args=[60])).content.decode()
+    # Each preview sits in a closed <details>: nothing loads until it is opened.
+    assert body.count('<details class="evidence-preview">') == 2
+    assert '<img src="/records/' in body and 'loading="lazy"' in body
+    assert '<iframe src="/records/' in body
+    assert "<object" not in body
+
+
+def test_queue_query_count_does_not_grow_with_the_queue(login, world):
+    client = login(world.rca)
+    _pending(world)
+    client.get(reverse("certs:verify", args=[60]))
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("certs:verify", args=[60]))
+    for _ in range(15):
+        _pending(world)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("certs:verify", args=[60]))
+    assert len(many) == len(one)
 
 
 def test_approve_with_corrected_date_audits_and_tells_the_volunteer(login, world, django_capture_on_commit_callbacks):

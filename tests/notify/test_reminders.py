@@ -224,3 +224,29 @@ def test_bad_arguments_exit_2_and_write_nothing(world, make_coach, args, message
     assert exit_info.value.code == 2
     assert message in err.getvalue() and err.getvalue().count("\n") <= 1
     assert not SentReminder.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("as_of", "subject", "said", "late"),
+    [
+        # On time: the 7-day point of a record lapsing on October 15.
+        (date(2026, 10, 8), "lapses on October 15", "in 7 days", None),
+        # A catch-up run two days after the 7-day point: the real count, and why.
+        (date(2026, 10, 10), "lapses on October 15", "in 5 days", "2 days late: it was due on October 8, 2026"),
+        # On the lapse day itself.
+        (date(2026, 10, 15), "has lapsed today", "lapsed today (October 15, 2026)", None),
+        # A catch-up run after the lapse day names the real lapse date.
+        (date(2026, 10, 17), "lapsed on October 15", "lapsed on October 15, 2026", "2 days late"),
+    ],
+)
+def test_a_reminder_names_the_real_lapse_day_and_says_when_it_is_late(world, make_coach, as_of, subject, said, late):
+    make_coach(world.region)
+    send_reminders(as_of)
+    message = mail.outbox[0]
+    assert subject in message.subject
+    assert said in message.body
+    assert "lapsed today" not in message.body or as_of == date(2026, 10, 15)
+    if late:
+        assert late in message.body
+    else:
+        assert "late" not in message.body

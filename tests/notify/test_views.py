@@ -173,3 +173,49 @@ def test_an_account_without_volunteer_record_is_refused(db, client):
     user = User.objects.create_user(username="x", email="x@example.org", password="a-long-test-password-42")
     client.force_login(user)
     assert client.get("/my/notifications/").status_code == 403
+
+
+# The reminders page: last run, what went out, send now -----------------------
+
+
+def test_send_now_sends_the_regions_due_reminders_once_and_the_page_shows_them(world, login, make_coach):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from coachready.notify.models import ReminderRun, SentReminder
+
+    coach = make_coach(world.region, "Lapsing")
+    # The background check's 7-day reminder is due today, whatever today is.
+    lapse = timezone.localdate() + timedelta(days=7)
+    coach.records.filter(requirement="background_check").update(
+        completed_on=lapse - timedelta(days=300), valid_until=lapse - timedelta(days=1)
+    )
+    client = login(world.rca)
+    mail.outbox.clear()
+
+    response = client.post("/region/60/reminders/send/", follow=True)
+
+    assert "1 reminder email is on its way" in response.content.decode()
+    assert [m.to for m in mail.outbox] == [[coach.email]]
+    run = ReminderRun.objects.get()
+    assert (run.region, run.emails, run.started_by) == (world.region, 1, world.rca.user)
+    assert AuditEntry.objects.filter(action="notify.reminders.sent", actor=world.rca.user).exists()
+    page = response.content.decode()
+    assert "The last run was on" in page and coach.display_name in page and "7 days before" in page
+
+    again = client.post("/region/60/reminders/send/", follow=True)
+    assert "No reminder is due today" in again.content.decode()
+    assert len(mail.outbox) == 1 and SentReminder.objects.count() == 1
+
+
+@pytest.mark.parametrize("persona", ["other_rca", "coach", "instructor"])
+def test_outsiders_cannot_send_reminders(world, login, persona):
+    assert login(getattr(world, persona)).post("/region/60/reminders/send/").status_code == 403
+    from coachready.notify.models import ReminderRun
+
+    assert not ReminderRun.objects.exists()
+
+
+def test_send_now_is_post_only(world, login):
+    assert login(world.rca).get("/region/60/reminders/send/").status_code == 405

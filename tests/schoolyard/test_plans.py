@@ -219,3 +219,79 @@ def test_dropping_a_repeat_moves_the_plan_back(client, login, world, plan):
     assert plan.repeat == [5]
     login(world.other_rca)
     assert client.post(reverse("schoolyard:plan_drop_repeat", args=[plan.pk, 5])).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("sessions", "repeats", "expected_sessions", "last_weeks"),
+    [
+        # A ten-session season holds the festival (week 10): a repeat grows it.
+        (10, [3], 11, [9, 10]),
+        (10, [3, 7], 12, [9, 10]),
+        # A twelve-session season already runs past week 10: it stays as it is.
+        (12, [3], 12, [10, 1]),
+        # A short season keeps the weeks it held too, and says which it lacks.
+        (8, [3], 9, [7, 8]),
+    ],
+)
+def test_a_repeat_never_drops_a_week_silently(client, login, world, sy_team, sessions, repeats, expected_sessions,
+                                              last_weeks):
+    login(world.coach)
+    client.post(reverse("schoolyard:plan_new"), {"title": "Fall", "start": "2026-09-12", "sessions": sessions})
+    plan = SeasonPlan.objects.get()
+    for week in repeats:
+        assert client.post(reverse("schoolyard:plan_repeat", args=[plan.pk]), {"week": week}).status_code == 302
+    plan.refresh_from_db()
+    assert plan.sessions == expected_sessions
+    rows = client.get(reverse("schoolyard:plan_print", args=[plan.pk])).context["rows"]
+    assert [r.session.week.week for r in rows][-2:] == last_weeks
+    page = client.get(reverse("schoolyard:plan", args=[plan.pk])).content.decode()
+    if sessions >= 10:
+        assert 10 in [r.session.week.week for r in rows]
+        assert "has no session for curriculum week" not in page
+    else:
+        assert "has no session for curriculum weeks 9, 10" in page
+
+
+def test_a_repeat_at_the_longest_season_is_refused_and_changes_nothing(client, login, world, sy_team):
+    login(world.coach)
+    client.post(reverse("schoolyard:plan_new"), {"title": "Fall", "start": "2026-09-12", "sessions": 30})
+    plan = SeasonPlan.objects.get()
+    SeasonPlan.objects.filter(pk=plan.pk).update(repeat=[1] * 20)
+    response = client.post(reverse("schoolyard:plan_repeat", args=[plan.pk]), {"week": 2}, follow=True)
+    assert "would leave out week 10" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.sessions == 30 and plan.repeat == [1] * 20
+
+
+def test_plan_events_carry_time_and_place_when_given(client, login, world, sy_team):
+    login(world.coach)
+    response = client.post(reverse("schoolyard:plan_new"), {
+        "title": "Fall", "start": "2026-09-12", "sessions": 10,
+        "start_time": "09:00", "end_time": "10:00", "place": "Almansor Park, field 3",
+    })
+    assert response.status_code == 302
+    plan = SeasonPlan.objects.get()
+    events = Calendar.from_ical(client.get(reverse("schoolyard:plan_ics", args=[plan.pk])).content).walk("VEVENT")
+    start, end = events[0].decoded("dtstart"), events[0].decoded("dtend")
+    assert (start.date(), start.hour, end.hour) == (date(2026, 9, 12), 9, 10)
+    assert str(start.tzinfo) == "America/Los_Angeles"
+    assert str(events[0]["location"]) == "Almansor Park, field 3"
+    assert "Almansor Park, field 3" in client.get(reverse("schoolyard:plan", args=[plan.pk])).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("times", "field", "message"),
+    [
+        ({"start_time": "09:00"}, "end_time", "both the start and the end time"),
+        ({"end_time": "10:00"}, "start_time", "both the start and the end time"),
+        ({"start_time": "10:00", "end_time": "09:30"}, "end_time", "end after it starts"),
+        ({"start_time": "25:00", "end_time": "26:00"}, "start_time", "valid time"),
+    ],
+)
+def test_bad_times_save_nothing(client, login, world, sy_team, times, field, message):
+    login(world.coach)
+    response = client.post(reverse("schoolyard:plan_new"),
+                           {"title": "Fall", "start": "2026-09-12", "sessions": 10, **times})
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert SeasonPlan.objects.count() == 0

@@ -39,9 +39,10 @@ def test_capacity_two_with_three_enrolments_puts_the_third_on_the_waiting_list(w
 
     waiting.refresh_from_db()
     assert waiting.status == Enrollment.Status.ENROLLED and waiting.promoted_at is not None
-    assert len(mail.outbox) == 1 and mail.outbox[0].to == [third.email]
-    assert "seat opened up" in mail.outbox[0].subject
-    name, content, mimetype = mail.outbox[0].attachments[0]
+    assert [m.to for m in mail.outbox] == [[first.email], [third.email]]
+    assert "cancelled" in mail.outbox[0].subject.lower()
+    assert "seat opened up" in mail.outbox[1].subject
+    name, content, mimetype = mail.outbox[1].attachments[0]
     body = content if isinstance(content, bytes) else content.encode()
     assert mimetype == "text/calendar" and b"BEGIN:VCALENDAR" in body
     assert AuditEntry.objects.filter(action="training.enrollment.promoted").count() == 1
@@ -220,3 +221,44 @@ def test_simultaneous_enrolments_never_overfill_an_event(world):
     assert not any(t.is_alive() for t in threads), "an enrolment is stuck (a deadlock?)"
     assert event.enrollments.filter(status="enrolled").count() == 2
     assert sorted(event.enrollments.filter(status="waitlisted").values_list("position", flat=True)) == [1, 2]
+
+
+def _ics(message) -> bytes:
+    name, content, mimetype = message.attachments[0]
+    assert mimetype == "text/calendar"
+    return content if isinstance(content, bytes) else content.encode()
+
+
+def _sequences(body: bytes) -> set[int]:
+    return {int(line.split(b":")[1]) for line in body.splitlines() if line.startswith(b"SEQUENCE:")}
+
+
+def test_cancelling_sends_a_calendar_cancel_that_outranks_the_enrolment(world):
+    event = make_event(world.region, capacity=5)
+    coach = make_person(world.region, "Ana", "Núñez")
+    enrollment = enrol(event, coach)
+    enrolled_sequences = _sequences(_ics(mail.outbox[0]))
+    mail.outbox.clear()
+
+    cancel_enrollment(enrollment, user=coach.user)
+
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [coach.email]
+    body = _ics(mail.outbox[0])
+    assert b"METHOD:CANCEL" in body and b"STATUS:CANCELLED" in body
+    assert min(_sequences(body)) > max(enrolled_sequences)
+
+
+def test_enrolling_again_outranks_the_cancellation_in_the_personal_feed(world):
+    from coachready.training.calendar import person_feed
+
+    event = make_event(world.region, capacity=5)
+    coach = make_person(world.region, "Ana", "Núñez")
+    cancel_enrollment(enrol(event, coach), user=coach.user)
+    cancelled_sequences = _sequences(_ics(mail.outbox[-1]))
+
+    again = enrol(event, coach)
+
+    feed = person_feed(coach, Enrollment.objects.filter(person=coach).select_related("event"))
+    assert b"STATUS:CONFIRMED" in feed and b"STATUS:CANCELLED" not in feed
+    assert min(_sequences(feed)) > max(cancelled_sequences)
+    assert again.sequence > 0

@@ -178,7 +178,8 @@ def test_the_roster_lets_the_region_take_someone_off_and_promotes_the_next(world
     response = login(world.rca).post(reverse("training:roster_cancel", args=[60, event.pk, taken.pk]))
     assert response.status_code == 302
     assert Enrollment.objects.get(person=world.referee).status == "enrolled"
-    assert mail.outbox[0].to == [world.referee.email]
+    assert [m.to for m in mail.outbox] == [[world.coach.email], [world.referee.email]]
+    assert "taken you off" in mail.outbox[0].body
 
 
 def valid_new_event(**changes):

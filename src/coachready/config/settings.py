@@ -108,6 +108,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "coachready.config.urls"
+FORM_RENDERER = "coachready.core.forms.FormRenderer"
 WSGI_APPLICATION = "coachready.config.wsgi.application"
 
 TEMPLATES = [
@@ -124,6 +125,15 @@ TEMPLATES = [
                 "coachready.core.context_processors.product",
             ],
         },
+    },
+    {
+        # The text part of every email: plain text is never HTML-escaped
+        # (O'Brien & Co stays as written). Only core.mail renders with it.
+        "NAME": "email_text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -205,6 +215,7 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("TIME_ZONE", "America/Los_Angeles")
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["coachready.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or VAR_DIR / "static")

@@ -15,3 +15,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # As in production: administrators' sessions must have passed the second
 # factor (the `login` fixture signs them in that way).
 MFA_REQUIRED_FOR_ADMINS = True
+
+# `make test` keeps the HTML pages the suite renders for the Nu HTML Checker
+# (tests/html_capture.py, tests/check_html.py).
+if os.environ.get("HTML_CAPTURE_DIR"):
+    MIDDLEWARE = [*MIDDLEWARE, "tests.html_capture.HtmlCaptureMiddleware"]  # noqa: F405

@@ -14,14 +14,18 @@ from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.template import engines
 from django.template.loader import render_to_string
 
 from coachready.core.tasks import deliver_email_task
 
 
-def render_email(template: str, context: dict[str, Any]) -> tuple[str, str]:
-    ctx = {"site_url": settings.SITE_URL, **context}
-    return render_to_string(f"{template}.txt", ctx), render_to_string(f"{template}.html", ctx)
+def render_email(template: str, context: dict[str, Any], *, subject: str = "") -> tuple[str, str]:
+    """The text and HTML parts of `template`. The text part comes from the
+    engine that does not HTML-escape; the subject is the HTML part's title."""
+    ctx = {"site_url": settings.SITE_URL, "email_subject": subject, **context}
+    text = engines["email_text"].get_template(f"{template}.txt").render(ctx)
+    return text, render_to_string(f"{template}.html", ctx)
 
 
 def build_message(
@@ -58,7 +62,7 @@ def send_templated(
         return
     from coachready.notify.outbox import queue_email
 
-    text, html = render_email(template, {"region": region, **context})
+    text, html = render_email(template, {"region": region, **context}, subject=subject)
     reply_to = [region.email] if region is not None and region.email else []
     email = queue_email(
         list(to), subject, text, html, reply_to=reply_to, attachments=attachments, template=template,

@@ -13,6 +13,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coachready.core.tasks import deliver_email_task
@@ -21,8 +23,10 @@ from coachready.notify.forms import PreferenceForm, ReminderScheduleForm
 from coachready.notify.models import OutboundEmail
 from coachready.notify.models.outbox import MAX_ATTEMPTS
 from coachready.notify.outbox import retry_now
+from coachready.notify.schedule import lapses_on
 from coachready.notify.services.digest import build_digest, digest_recipients
 from coachready.notify.services.reminder_schedule import ScheduleError, profile_defaults, set_reminder_days
+from coachready.notify.services.reminders import region_reminder_log, send_reminders
 from coachready.org.audit import log_action
 
 PROBLEMS = (OutboundEmail.Status.FAILED, OutboundEmail.Status.GAVE_UP)
@@ -45,7 +49,28 @@ def reminders(request, number: int):
         else:
             messages.success(request, "Reminder days saved." if changed else "Nothing changed.")
             return redirect("notify:reminders", number=region.number)
-    return render(request, "notify/reminders.html", {"region": region, "form": form, "policy": policy})
+    last_run, sent = region_reminder_log(region)
+    titles = {code: spec.title for code, spec in policy.requirements.items()}
+    return render(request, "notify/reminders.html", {
+        "region": region, "form": form, "policy": policy, "last_run": last_run,
+        "sent": [(r, titles.get(r.requirement, r.requirement), lapses_on(r.valid_until)) for r in sent],
+    })
+
+
+@login_required
+@require_POST
+def send_reminders_now(request, number: int):
+    """Send today's due reminders for this region at once (the daily run
+    would send the same ones; each goes out only once either way)."""
+    region = get_notify_region_for(request.user, number)
+    summary = send_reminders(timezone.localdate(), region, user=request.user)
+    if summary.emails:
+        messages.success(request, ngettext(
+            "%(count)d reminder email is on its way.", "%(count)d reminder emails are on their way.", summary.emails,
+        ) % {"count": summary.emails})
+    else:
+        messages.info(request, _("No reminder is due today that has not already been sent."))
+    return redirect("notify:reminders", number=region.number)
 
 
 @login_required

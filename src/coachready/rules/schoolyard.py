@@ -124,6 +124,9 @@ class SeasonPlan:
     sessions: tuple[Session, ...]
     skipped: tuple[date, ...]
     repeated_weeks: tuple[int, ...]
+    # Curriculum weeks the season has no session for (too few sessions, or
+    # repeats pushed them past the end): said, never dropped silently.
+    left_out: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's plan object: `sessions`, plus what was skipped and repeated."""
@@ -133,6 +136,7 @@ class SeasonPlan:
             "sessions": [session.to_dict() for session in self.sessions],
             "skipped": [day.isoformat() for day in self.skipped],
             "repeated_weeks": list(self.repeated_weeks),
+            "left_out_weeks": list(self.left_out),
         }
 
 
@@ -200,6 +204,9 @@ def plan_season(
 ) -> SeasonPlan:
     """Sessions for a season of `weeks` sessions starting on `start`.
 
+    A season too short for the whole curriculum names the weeks it leaves
+    out in `left_out`.
+
     `skip` dates must fall on the start's weekday, on or after the start (a
     date on another weekday is almost always a typo, so it is an error, not
     ignored); each moves its session and every later one a week on. `repeat`
@@ -246,4 +253,5 @@ def plan_season(
         seen.add(week)
         sessions.append(Session(number, day, curriculum.week(week), repeats))
         day += _WEEK
-    return SeasonPlan(start, tuple(sessions), tuple(passed), tuple(repeated))
+    left_out = tuple(week for week in range(1, CURRICULUM_WEEKS + 1) if week not in seen)
+    return SeasonPlan(start, tuple(sessions), tuple(passed), tuple(repeated), left_out)

@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from coachready.heading.templatetags.heading_tags import team_label
 from coachready.rules.schoolyard import CURRICULUM_WEEKS
@@ -45,6 +46,23 @@ class PlanForm(forms.Form):
     skip = SkipDatesField(label="Dates with no session", required=False,
                           help_text="Holidays, picture day: one date per line, YYYY-MM-DD. "
                                     "Later sessions move a week on.")
+
+    start_time = forms.TimeField(label=_("Starts at"), required=False,
+                                 widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    end_time = forms.TimeField(label=_("Ends at"), required=False,
+                               widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    place = forms.CharField(label=_("Where"), max_length=200, required=False,
+                            help_text=_("The field or school: it goes into the calendar file."))
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if (start is None) != (end is None):
+            self.add_error("end_time" if start else "start_time",
+                           _("Give both the start and the end time, or neither."))
+        elif start is not None and end is not None and end <= start:
+            self.add_error("end_time", _("The session must end after it starts."))
+        return data
 
     def __init__(self, *args, teams=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,4 +1,5 @@
-"""A season plan as an iCalendar file: one all-day event per session.
+"""A season plan as an iCalendar file: one event per session, at the plan's
+time and place when the coach gave them, otherwise all day.
 
 UIDs are built from the plan and the session number, so a calendar that
 imports the file again updates the sessions instead of doubling them.
@@ -6,8 +7,9 @@ imports the file again updates the sessions instead of doubling them.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
@@ -26,8 +28,15 @@ def plan_calendar(plan, rows, url: str) -> bytes:  # noqa: ANN001
         event = Event()
         event.add("uid", f"schoolyard-plan-{plan.pk}-session-{session.number}@{host}")
         event.add("dtstamp", stamp)
-        event.add("dtstart", session.date)
-        event.add("dtend", session.date + timedelta(days=1))
+        if plan.start_time is not None and plan.end_time is not None:
+            tz = ZoneInfo(settings.TIME_ZONE)
+            event.add("dtstart", datetime.combine(session.date, plan.start_time, tzinfo=tz))
+            event.add("dtend", datetime.combine(session.date, plan.end_time, tzinfo=tz))
+        else:
+            event.add("dtstart", session.date)
+            event.add("dtend", session.date + timedelta(days=1))
+        if plan.place:
+            event.add("location", plan.place)
         title = f"School Yard {session.number}: week {session.week.week}, {session.week.title}"
         if session.repeats:
             title += " (again)"
@@ -37,4 +46,5 @@ def plan_calendar(plan, rows, url: str) -> bytes:  # noqa: ANN001
         event.add("description", "\n".join(lines))
         event.add("url", url)
         cal.add_component(event)
+    cal.add_missing_timezones()
     return cal.to_ical()

@@ -23,6 +23,11 @@ class SeasonPlan(models.Model):
     sessions = models.PositiveIntegerField(
         "number of sessions", validators=[MinValueValidator(1), MaxValueValidator(MAX_SESSIONS)]
     )
+    # When and where the sessions are, when the coach says: the calendar
+    # file then carries real times and a place instead of all-day events.
+    start_time = models.TimeField("starts at", null=True, blank=True)
+    end_time = models.TimeField("ends at", null=True, blank=True)
+    place = models.CharField("where", max_length=200, blank=True)
     # ISO dates with no session (holidays, picture day).
     skip = models.JSONField(default=list, blank=True)
     # Curriculum weeks to run again, in the order they were asked for.
@@ -36,7 +41,12 @@ class SeasonPlan(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(sessions__gte=1) & Q(sessions__lte=MAX_SESSIONS), name="plan_sessions_in_range"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(start_time__isnull=True, end_time__isnull=True)
+                | Q(start_time__isnull=False, end_time__isnull=False, end_time__gt=models.F("start_time")),
+                name="plan_times_in_order",
+            ),
         ]
 
     def __str__(self) -> str:

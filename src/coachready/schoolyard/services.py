@@ -6,7 +6,7 @@ Every change is one transaction with its audit entry."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from typing import Any
 
 from django.db import transaction
@@ -15,7 +15,7 @@ from coachready.org.audit import log_action
 from coachready.org.models import Person
 from coachready.rules.schoolyard import SeasonPlan as EnginePlan
 from coachready.rules.schoolyard import Session, plan_season
-from coachready.schoolyard.models import PlanSession, SeasonPlan
+from coachready.schoolyard.models import MAX_SESSIONS, PlanSession, SeasonPlan
 from coachready.teams.models import Team
 
 
@@ -51,7 +51,8 @@ def rows(plan: SeasonPlan, *, engine: EnginePlan | None = None) -> list[Row]:
 @transaction.atomic
 def create_plan(
     *, owner: Person, team: Team | None, title: str, start: date, sessions: int,
-    skip: list[date], user: Any = None,
+    skip: list[date], start_time: time | None = None, end_time: time | None = None, place: str = "",
+    user: Any = None,
 ) -> SeasonPlan:
     """A new season plan for `owner` (and `team`, a School Yard team)."""
     check(start, sessions, skip, [])
@@ -59,6 +60,7 @@ def create_plan(
     plan = SeasonPlan(
         owner=owner, team=team, region=region, title=title.strip(), start=start, sessions=sessions,
         skip=sorted({d.isoformat() for d in skip}), repeat=[],
+        start_time=start_time, end_time=end_time, place=place.strip(),
     )
     plan.full_clean()
     plan.save()
@@ -72,18 +74,20 @@ def create_plan(
 
 @transaction.atomic
 def update_plan(plan: SeasonPlan, *, title: str, start: date, sessions: int, skip: list[date],
-                repeat: list[int], user: Any = None) -> SeasonPlan:
+                repeat: list[int], start_time: time | None = None, end_time: time | None = None,
+                place: str = "", user: Any = None) -> SeasonPlan:
     """Change the plan's dates, length, skipped dates or repeated weeks."""
     check(start, sessions, skip, repeat)
     before = {"title": plan.title, "start": plan.start, "sessions": plan.sessions, "skip": plan.skip,
-              "repeat": plan.repeat}
+              "repeat": plan.repeat, "start_time": plan.start_time, "end_time": plan.end_time, "place": plan.place}
     plan.title, plan.start, plan.sessions = title.strip(), start, sessions
+    plan.start_time, plan.end_time, plan.place = start_time, end_time, place.strip()
     plan.skip = sorted({d.isoformat() for d in skip})
     plan.repeat = list(repeat)
     plan.full_clean()
     plan.save()
     after = {"title": plan.title, "start": plan.start, "sessions": plan.sessions, "skip": plan.skip,
-             "repeat": plan.repeat}
+             "repeat": plan.repeat, "start_time": plan.start_time, "end_time": plan.end_time, "place": plan.place}
     changed = {k: [before[k], v] for k, v in after.items() if before[k] != v}
     log_action(
         "schoolyard.plan.updated", user=user, obj=plan, region=plan.region_id,
@@ -93,17 +97,38 @@ def update_plan(plan: SeasonPlan, *, title: str, start: date, sessions: int, ski
     return plan
 
 
+class PlanFull(Exception):
+    """A repeat would push a curriculum week off a plan at its longest."""
+
+
 @transaction.atomic
 def repeat_week(plan: SeasonPlan, week: int, *, user: Any = None) -> SeasonPlan:
-    """Run curriculum `week` once more; the sessions after it shift a week."""
+    """Run curriculum `week` once more; the sessions after it shift a week.
+
+    A repeat never pushes another week out of the season: when the plan
+    held every week it held before, it grows by a session (to the festival
+    in week 10); at the longest season allowed it raises PlanFull instead.
+    """
+    skip = [date.fromisoformat(d) for d in plan.skip]
+    before = check(plan.start, plan.sessions, skip, plan.repeat)
     repeat = [*plan.repeat, week]
-    check(plan.start, plan.sessions, [date.fromisoformat(d) for d in plan.skip], repeat)
-    plan.repeat = repeat
-    plan.save(update_fields=["repeat", "updated_at"])
+    sessions = plan.sessions
+    after = check(plan.start, sessions, skip, repeat)
+    if set(after.left_out) - set(before.left_out):
+        if sessions >= MAX_SESSIONS:
+            raise PlanFull(
+                f"Repeating week {week} would leave out week {max(after.left_out)}, and the plan already has "
+                f"the most sessions a season may have ({MAX_SESSIONS}). Run another week once less first."
+            )
+        sessions += 1
+        check(plan.start, sessions, skip, repeat)
+    plan.repeat, plan.sessions = repeat, sessions
+    plan.save(update_fields=["repeat", "sessions", "updated_at"])
     log_action(
         "schoolyard.plan.week_repeated", user=user, obj=plan, region=plan.region_id,
-        summary=f"School Yard plan '{plan.title}': week {week} repeated",
-        data={"week": week, "repeat": repeat},
+        summary=f"School Yard plan '{plan.title}': week {week} repeated"
+        + (", one session added so no week is left out" if sessions != len(before.sessions) else ""),
+        data={"week": week, "repeat": repeat, "sessions": sessions},
     )
     return plan
 

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachready.rules.errors import InputError
@@ -58,7 +59,8 @@ def plan_new(request):
         try:
             plan = services.create_plan(
                 owner=person, team=data.get("team"), title=data["title"], start=data["start"],
-                sessions=data["sessions"], skip=data["skip"], user=request.user,
+                sessions=data["sessions"], skip=data["skip"], start_time=data["start_time"],
+                end_time=data["end_time"], place=data["place"], user=request.user,
             )
         except InputError as exc:
             _engine_error(form, exc)
@@ -71,13 +73,15 @@ def plan_new(request):
 @login_required
 def plan_edit(request, pk: int):
     plan = get_plan_for(request.user, pk)
-    initial = {"title": plan.title, "start": plan.start, "sessions": plan.sessions, "skip": plan.skip}
+    initial = {"title": plan.title, "start": plan.start, "sessions": plan.sessions, "skip": plan.skip,
+               "start_time": plan.start_time, "end_time": plan.end_time, "place": plan.place}
     form = PlanForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.update_plan(plan, title=data["title"], start=data["start"], sessions=data["sessions"],
-                                 skip=data["skip"], repeat=plan.repeat, user=request.user)
+                                 skip=data["skip"], repeat=plan.repeat, start_time=data["start_time"],
+                                 end_time=data["end_time"], place=data["place"], user=request.user)
         except InputError as exc:
             _engine_error(form, exc)
         else:
@@ -103,12 +107,22 @@ def plan_repeat(request, pk: int):
     if not form.is_valid():
         messages.error(request, "Choose a week from 1 to 10 to repeat.")
     else:
+        sessions_before = plan.sessions
         try:
             services.repeat_week(plan, form.cleaned_data["week"], user=request.user)
         except InputError as exc:
             messages.error(request, exc.message)
+        except services.PlanFull as exc:
+            messages.error(request, str(exc))
         else:
-            messages.success(request, f"Week {form.cleaned_data['week']} will run again; the plan has moved on.")
+            week = form.cleaned_data["week"]
+            if plan.sessions > sessions_before:
+                messages.success(request, _(
+                    "Week %(week)s will run again. The plan now has %(sessions)s sessions, so every week "
+                    "through the festival still has one."
+                ) % {"week": week, "sessions": plan.sessions})
+            else:
+                messages.success(request, _("Week %(week)s will run again; the plan has moved on.") % {"week": week})
     return redirect("schoolyard:plan", pk=plan.pk)
 
 

@@ -29,12 +29,12 @@ def event_url(event: Event) -> str:
     return settings.SITE_URL + reverse("training:event", args=[event.pk])
 
 
-def new_calendar(name: str) -> Calendar:
+def new_calendar(name: str, *, method: str = "PUBLISH") -> Calendar:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    cal.add("method", method)
     cal.add("x-wr-calname", name)
     return cal
 
@@ -58,7 +58,7 @@ def session_vevent(session: Session, event: Event, *, enrollment: Enrollment | N
     item.add("last-modified", stamp)
     item.add("dtstart", datetime.combine(session.date, session.start, tzinfo=tz))
     item.add("dtend", datetime.combine(session.date, session.end, tzinfo=tz))
-    item.add("sequence", event.sequence)
+    item.add("sequence", event.sequence + (enrollment.sequence if enrollment is not None else 0))
     summary = event.title + (f" — {session.title}" if session.title else "")
     if enrollment is not None and enrollment.status == Enrollment.Status.WAITLISTED:
         summary += " (waiting list)"
@@ -100,8 +100,11 @@ def person_feed(person, enrollments: Iterable[Enrollment]) -> bytes:  # noqa: AN
 
 
 def event_ics(event: Event, enrollment: Enrollment | None = None) -> bytes:
-    """One event's sessions, for an email attachment."""
-    cal = new_calendar(event.title)
+    """One event's sessions, for an email attachment. A cancelled event or
+    enrolment goes out as an iTIP CANCEL, which calendar apps act on by
+    removing the sessions they hold under the same UIDs."""
+    cancelled = _status(event, enrollment) == "CANCELLED"
+    cal = new_calendar(event.title, method="CANCEL" if cancelled else "PUBLISH")
     for session in event.sessions.all():
         cal.add_component(session_vevent(session, event, enrollment=enrollment))
     return _finish(cal)

@@ -147,6 +147,10 @@ class Enrollment(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     promoted_at = models.DateTimeField(null=True, blank=True)
+    # This person's own calendar changes (cancelled, promoted, enrolled again)
+    # on top of the event's: their feed and attachments carry
+    # event.sequence + this, so a calendar app takes each change.
+    sequence = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["event_id", "status", "position", "created_at", "id"]

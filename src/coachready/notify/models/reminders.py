@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 
@@ -69,3 +70,28 @@ class DigestRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.iso_year}-W{self.iso_week:02d}"
+
+
+class ReminderRun(models.Model):
+    """One run of the renewal reminders (scheduled, or sent now from the
+    region's page), so the region sees when reminders last went out even on
+    a day when nothing was due."""
+
+    run = models.UUIDField(unique=True)
+    as_of = models.DateField()
+    # The region the run covered; empty for a run over every region.
+    region = models.ForeignKey("org.Region", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    people = models.PositiveIntegerField()
+    reminders = models.PositiveIntegerField()
+    emails = models.PositiveIntegerField()
+    finished_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-finished_at", "-id"]
+        indexes = [models.Index(fields=["region", "finished_at"])]
+
+    def __str__(self) -> str:
+        return f"reminders {self.as_of}: {self.emails} emails"

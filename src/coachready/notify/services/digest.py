@@ -97,7 +97,9 @@ def send_region_digest(region: Region, as_of: date, *, dry_run: bool = False) ->
         .values_list("person_id", flat=True)
     )
     page_url = settings.SITE_URL + reverse("notify:digest", args=[region.number])
-    text, html = render_email("email/notify/digest", {"digest": digest, "region": region, "page_url": page_url})
+    text, html = render_email(
+        "email/notify/digest", {"digest": digest, "region": region, "page_url": page_url}, subject=digest.subject
+    )
     with transaction.atomic():
         if not _claim(DigestRun.Kind.REGION, iso, region=region):
             return DigestOutcome(region, "already_sent", addresses, len(digest.sections))
@@ -139,14 +141,16 @@ def send_weekly_summaries(as_of: date, region: Region | None = None, *, dry_run:
             if taken.update(status=OutboundEmail.Status.BUNDLED) != len(emails):
                 transaction.set_rollback(True)
                 continue
+            subject = f"Your weekly summary: {len(emails)} message{'s' if len(emails) != 1 else ''}"
             text, html = render_email(
                 "email/notify/summary",
                 {"name": person.display_name, "emails": emails, "region": home,
                  "preferences_url": settings.SITE_URL + reverse("notify:preferences")},
+                subject=subject,
             )
             new_email(
-                [person.email or emails[0].to[0]], f"Your weekly summary: {len(emails)} message"
-                f"{'s' if len(emails) != 1 else ''}", text, html, reply_to=[home.email] if home and home.email else [],
+                [person.email or emails[0].to[0]], subject, text, html,
+                reply_to=[home.email] if home and home.email else [],
                 template="email/notify/summary", kind=OutboundEmail.Kind.OPTIONAL, region=home, person_id=person_id,
             ).save()
             queued += 1

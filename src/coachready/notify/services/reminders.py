@@ -19,13 +19,14 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Case, Q, Value, When
 
 from coachready.core.mail import render_email
-from coachready.notify.models import NotificationPreference, OutboundEmail, SentReminder
+from coachready.notify.models import NotificationPreference, OutboundEmail, ReminderRun, SentReminder
 from coachready.notify.outbox import new_email, status_for
 from coachready.notify.schedule import CATCH_UP_DAYS, lapses_on, reminder_point
 from coachready.notify.services.facts import (
@@ -206,22 +207,47 @@ def describe(person: PersonDue) -> str:
     return f"Region {person.region.number}: {person.name} <{address}>: {parts}"
 
 
+@dataclass(frozen=True)
+class Notice:
+    """One item as the email tells it on the day it is sent. A catch-up run
+    (the scheduler missed a day) sends after the reminder point: the notice
+    then gives the real days left and says it is late, and since when."""
+
+    item: DueItem
+    days_left: int
+    due_on: date
+    late_days: int
+
+
+def notices_for(items: list[DueItem], as_of: date) -> list[Notice]:
+    notices = []
+    for item in items:
+        due_on = item.lapses_on - timedelta(days=item.point)
+        notices.append(Notice(item, (item.lapses_on - as_of).days, due_on, max(0, (as_of - due_on).days)))
+    return notices
+
+
+def _subject(notices: list[Notice]) -> str:
+    first = notices[0]
+    item = first.item
+    if len(notices) > 1:
+        return f"{len(notices)} certifications to renew, the first by {item.lapses_on:%B} {item.lapses_on.day}"
+    if first.days_left == 0:
+        return f"{item.title} has lapsed today"
+    if first.days_left < 0:
+        return f"{item.title} lapsed on {item.lapses_on:%B} {item.lapses_on.day}"
+    return f"{item.title} lapses on {item.lapses_on:%B} {item.lapses_on.day}"
+
+
 def _render(person: PersonDue, as_of: date) -> tuple[str, str, str]:
-    first = person.items[0]
-    if len(person.items) == 1:
-        subject = f"{first.title} lapses on {first.lapses_on:%B} {first.lapses_on.day}"
-        if first.point == 0:
-            subject = f"{first.title} has lapsed today"
-    else:
-        subject = (
-            f"{len(person.items)} certifications to renew, the first by {first.lapses_on:%B} {first.lapses_on.day}"
-        )
+    notices = notices_for(person.items, as_of)
+    subject = _subject(notices)
     context = {
-        "name": person.name, "items": person.items, "as_of": as_of, "region": person.region,
+        "name": person.name, "notices": notices, "as_of": as_of, "region": person.region,
         "checklist_url": f"{settings.SITE_URL}/my/", "preferences_url": f"{settings.SITE_URL}/my/notifications/",
         "mandatory": person.mandatory,
     }
-    text, html = render_email("email/notify/reminder", context)
+    text, html = render_email("email/notify/reminder", context, subject=subject)
     return subject, text, html
 
 
@@ -275,6 +301,7 @@ def send_reminders(
     dry_run: bool = False,
     batch: int = BATCH,
     after_batch: Callable[[int], None] | None = None,
+    user: Any = None,
 ) -> RunSummary:
     """Find and send the reminders due on `as_of` (in `region`, else in every
     region). With `dry_run`, only describe them and write nothing.
@@ -306,11 +333,25 @@ def send_reminders(
         send_queued_mail_task.enqueue()
         if after_batch is not None:
             after_batch(emails)
-    if emails:
+    ReminderRun.objects.create(run=run, as_of=as_of, region=region, started_by=user, people=len(due),
+                               reminders=reminders, emails=emails)
+    if emails or user is not None:
         log_action(
-            "notify.reminders.sent", region=region,
+            "notify.reminders.sent", user=user, region=region,
             summary=f"Renewal reminders for {as_of}: {emails} emails",
             data={"as_of": as_of, "emails": emails, "run": str(run)},
         )
     return RunSummary(len(due), reminders, emails, without_address, False, lines)
 
+
+
+def region_reminder_log(region: Region, *, limit: int = 50) -> tuple[ReminderRun | None, list[SentReminder]]:
+    """What the region's page shows: the last run that covered the region,
+    and the latest reminders sent to its volunteers with their emails."""
+    last_run = ReminderRun.objects.filter(Q(region=region) | Q(region__isnull=True)).first()
+    sent = list(
+        SentReminder.objects.filter(person__home_region=region)
+        .select_related("person", "email")
+        .order_by("-created_at", "-id")[:limit]
+    )
+    return last_run, sent

@@ -69,7 +69,10 @@ def enrol(event: Event, person: Person, *, user: Any = None, as_of: date | None 
     if reason:
         raise Refused("prerequisites", reason)
     taken = event.enrollments.filter(status=Enrollment.Status.ENROLLED).count()
-    enrollment = Enrollment(event=event, person=person)
+    # Carry this person's calendar sequence over from any cancelled enrolment
+    # in the same event, so enrolling again outranks the cancellation.
+    earlier = event.enrollments.filter(person=person).aggregate(last=Max("sequence"))["last"]
+    enrollment = Enrollment(event=event, person=person, sequence=0 if earlier is None else earlier + 1)
     if taken < event.capacity:
         enrollment.status = Enrollment.Status.ENROLLED
     else:
@@ -114,12 +117,14 @@ def cancel_enrollment(
     was = enrollment.status
     enrollment.status = Enrollment.Status.CANCELLED
     enrollment.cancelled_at = timezone.now()
-    enrollment.save(update_fields=["status", "cancelled_at", "updated_at"])
+    enrollment.sequence += 1
+    enrollment.save(update_fields=["status", "cancelled_at", "sequence", "updated_at"])
     log_action(
         "training.enrollment.cancelled", user=user, obj=enrollment, region=event.region_id,
         summary=f"{enrollment.person.display_name} cancelled from {event.title}",
         data={"event": event.pk, "person": enrollment.person_id, "was": was, "by_manager": by_manager},
     )
+    notices.enrolment_cancelled(enrollment, was=was, by_manager=by_manager)
     if was == Enrollment.Status.ENROLLED and event.status == Event.Status.PUBLISHED:
         promote_waitlisted(event, user=user)
     return enrollment
@@ -141,7 +146,8 @@ def promote_waitlisted(event: Event, *, user: Any = None) -> list[Enrollment]:
     for enrollment in promoted:
         enrollment.status = Enrollment.Status.ENROLLED
         enrollment.promoted_at = now
-        enrollment.save(update_fields=["status", "promoted_at", "updated_at"])
+        enrollment.sequence += 1
+        enrollment.save(update_fields=["status", "promoted_at", "sequence", "updated_at"])
         log_action(
             "training.enrollment.promoted", user=user, obj=enrollment, region=event.region_id,
             summary=f"{enrollment.person.display_name} moved from the waiting list into {event.title}",

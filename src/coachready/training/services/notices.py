@@ -46,6 +46,15 @@ def promoted(enrollment: Enrollment) -> None:
     _send(enrollment, f"A seat opened up — you are enrolled: {enrollment.event.title}", "promoted")
 
 
+def enrolment_cancelled(enrollment: Enrollment, *, was: str, by_manager: bool) -> None:
+    """Tell the person their place is gone; the attachment (METHOD:CANCEL,
+    a raised SEQUENCE) takes the sessions out of their calendar."""
+    _send(
+        enrollment, f"Enrolment cancelled: {enrollment.event.title}", "enrolment_cancelled",
+        was_waitlisted=was == Enrollment.Status.WAITLISTED, by_manager=by_manager,
+    )
+
+
 def event_changed(event: Event, enrollments: Iterable[Enrollment], what: list[str]) -> None:
     for enrollment in enrollments:
         _send(enrollment, f"Changed: {event.title}", "changed", what=[CHANGE_WORDS.get(w, w) for w in what])
