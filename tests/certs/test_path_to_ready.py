@@ -16,15 +16,12 @@ from coachready.certs.services import verification
 from coachready.certs.services.readiness import verdict_for
 from coachready.training.models import Enrollment
 from tests.certs.test_portal_views import PDF
-from tests.factories import FULLY_CERTIFIED_FOR_10U, certify
+from tests.factories import certify, fully_certified_for_10u
 from tests.training.builders import days, make_event
 
 # Everything a 10U coach needs but the course; the renewable records from
 # last month, so no renewal falls inside any path's horizon whatever the day.
-EVERYTHING_BUT_THE_COURSE = [
-    (c, days(-30) if c in ("background_check", "safesport") else d, e)
-    for c, d, e in FULLY_CERTIFIED_FOR_10U if c != "coach_10u"
-]
+EVERYTHING_BUT_THE_COURSE = list(fully_certified_for_10u(without="coach_10u"))
 
 
 @pytest.mark.parametrize(("division", "steps", "titles"), [
