@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
 from coachready.imports import exporting
@@ -96,7 +97,8 @@ def rows_of(*rows):
 
 @pytest.mark.parametrize(("row", "column", "reason"), [
     (["1", "Coach", "Casey", "", "Referee Assessor", "2024-01-01"], "Course", "unknown course 'Referee Assessor'"),
-    (["1", "Coach", "Casey", "", "10U Coach", "2030-01-01"], "Completion_Date", "is in the future"),
+    (["1", "Coach", "Casey", "", "10U Coach", (timezone.localdate() + timedelta(days=30)).isoformat()],
+     "Completion_Date", "is in the future"),
     (["1", "Coach", "Casey", "not-an-email", "10U Coach", "2024-01-01"], "Email", "is not an email address"),
     (["", "", "", "", "10U Coach", "2024-01-01"], "Admin_ID", "names nobody"),
     (["", "Nobody", "Known", "", "10U Coach", "2024-01-01"], "Admin_ID", "no volunteer of Region 60 matches"),
