@@ -31,7 +31,8 @@ def build_message(
     message = EmailMultiAlternatives(
         subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=list(to), reply_to=list(reply_to)
     )
-    message.attach_alternative(html, "text/html")
+    if html:
+        message.attach_alternative(html, "text/html")
     for name, content, mimetype in attachments:
         message.attach(name, content, mimetype)
     return message
@@ -56,13 +57,20 @@ def send_templated(
     """
     if not to:
         return
-    from coachready.notify.outbox import queue_email
-
     text, html = render_email(template, {"region": region, **context})
     reply_to = [region.email] if region is not None and region.email else []
-    email = queue_email(
+    queue_and_send(
         list(to), subject, text, html, reply_to=reply_to, attachments=attachments, template=template,
         kind=kind, region=region, person_id=getattr(person, "pk", None),
     )
+
+
+def queue_and_send(to: Sequence[str], subject: str, text: str, html: str, **fields: Any):  # noqa: ANN201
+    """Store one rendered email in the outbox and hand it to the task worker;
+    returns the outbox row. Every email the product sends passes here."""
+    from coachready.notify.outbox import queue_email
+
+    email = queue_email(list(to), subject, text, html, **fields)
     if email.status == email.Status.QUEUED:
         deliver_email_task.enqueue(email.pk)
+    return email

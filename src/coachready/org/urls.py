@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coachready.org import views
+from coachready.org import views, views_signup
 
 app_name = "org"
 urlpatterns = [
@@ -11,4 +11,5 @@ urlpatterns = [
     path("region/<int:number>/roles/<int:pk>/end/", views.end_role, name="end_role"),
     path("region/<int:number>/audit/", views.audit_log, name="audit"),
     path("people/<int:pk>/", views.person_detail, name="person"),
+    path("my/volunteer-record/", views_signup.volunteer_record, name="volunteer_record"),
 ]
