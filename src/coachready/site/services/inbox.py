@@ -1,8 +1,8 @@
 """Receiving what visitors send: contact messages and volunteer interest.
 
-Each is stored first, in one transaction with its audit entry; the emails
-go out after the commit (see `delivery`), so a failing mail server can delay
-an email but never lose a message.
+Each is stored first, in one transaction with its audit entry and its
+emails' outbox rows (see `delivery`); the worker sends them after the
+commit, so a failing mail server can delay an email but never lose a message.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.utils import timezone
 from coachready.org.audit import log_action
 from coachready.org.models import Person, Region
 from coachready.site.models import ContactMessage, InterestNote
+from coachready.site.services.delivery import queue_emails
 
 # At most this many submissions per address (email or network) per window,
 # counted from the stored rows so every web worker sees the same count.
@@ -34,14 +35,6 @@ def is_rate_limited(kind: type[ContactMessage] | type[InterestNote], email: str,
     return kind.objects.filter(created_at__gte=since).filter(match).count() >= RATE_LIMIT
 
 
-def _deliver_later(kind: str, pk: int) -> None:
-    # Called after the storing transaction has closed: the message exists
-    # before any email is attempted, whatever happens to the email.
-    from coachready.site.services.delivery import schedule_delivery
-
-    schedule_delivery(kind, pk)
-
-
 def receive_contact_message(
     region: Region, *, name: str, email: str, topic: str, message: str, ip: str | None = None
 ) -> ContactMessage:
@@ -49,13 +42,12 @@ def receive_contact_message(
     with transaction.atomic():
         item = ContactMessage.objects.create(
             region=region, name=name, email=email, topic=topic, message=message, ip_address=ip,
-            next_attempt_at=timezone.now(),
         )
         log_action(
             "site.contact.received", obj=item, region=region,
             summary=f"Message from {name}: {item.get_topic_display()}", data={"topic": topic},
         )
-    _deliver_later("contact", item.pk)
+        queue_emails(item)
     return item
 
 
@@ -83,14 +75,13 @@ def receive_interest(
             )
         note = InterestNote.objects.create(
             region=region, person=person, division=division, message=message, ip_address=ip,
-            next_attempt_at=timezone.now(),
         )
         log_action(
             "site.interest.received", obj=note, region=region,
             summary=f"{person.display_name} would like to coach{f' {division}' if division else ''}",
             data={"person": person.pk, "new_person": created, "division": division},
         )
-    _deliver_later("interest", note.pk)
+        queue_emails(note)
     return note
 
 
