@@ -41,8 +41,10 @@ if not DEBUG and not ALLOWED_HOSTS:
     raise ConfigError("ALLOWED_HOSTS", "must list the site's host names when DEBUG is false")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
-# The public address, used for links in emails and calendar feeds.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Links are built on each region's own site address (create-region-site
+# --hostname/--port, see coachready.core.addresses). SITE_URL is only the
+# fallback for links that belong to no region and the CMS's base address.
+SITE_URL = env_str("SITE_URL", "").rstrip("/")
 DEFAULT_REGION_NUMBER = env_int("COACHREADY_DEFAULT_REGION", 60, minimum=1)
 
 INSTALLED_APPS = [
@@ -221,6 +223,9 @@ elif DEBUG:
 else:
     raise ConfigError("EMAIL_URL", "must be set when DEBUG is false (smtp://user:pass@host:587)")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CoachReady <noreply@coachready.localhost>")
+# Seconds an SMTP connection may hang before the send fails and the outbox
+# retries it; without it a stuck server would hold a worker for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TASKS = {
@@ -232,7 +237,11 @@ TASKS = {
 }
 
 WAGTAIL_SITE_NAME = "CoachReady"
-WAGTAILADMIN_BASE_URL = SITE_URL
+# Where the CMS's emails point (moderation notices): the deployment's
+# address, else the first allowed host in production, else the demo default.
+WAGTAILADMIN_BASE_URL = SITE_URL or (
+    f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if not DEBUG and ALLOWED_HOSTS else "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

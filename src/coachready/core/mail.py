@@ -16,11 +16,13 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
+from coachready.core.addresses import base_url
 from coachready.core.tasks import deliver_email_task
 
 
 def render_email(template: str, context: dict[str, Any]) -> tuple[str, str]:
-    ctx = {"site_url": settings.SITE_URL, **context}
+    # Links in the email lead to the address of the region it speaks for.
+    ctx = {"site_url": base_url(context.get("region")), **context}
     return render_to_string(f"{template}.txt", ctx), render_to_string(f"{template}.html", ctx)
 
 

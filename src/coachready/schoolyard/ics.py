@@ -7,15 +7,12 @@ imports the file again updates the sessions instead of doubling them.
 from __future__ import annotations
 
 from datetime import timedelta
-from urllib.parse import urlparse
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
 
 def plan_calendar(plan, rows, url: str) -> bytes:  # noqa: ANN001
-    host = urlparse(settings.SITE_URL).hostname or "coachready"
     cal = Calendar()
     cal.add("prodid", "-//CoachReady//School Yard plan//EN")
     cal.add("version", "2.0")
@@ -24,7 +21,7 @@ def plan_calendar(plan, rows, url: str) -> bytes:  # noqa: ANN001
     for row in rows:
         session = row.session
         event = Event()
-        event.add("uid", f"schoolyard-plan-{plan.pk}-session-{session.number}@{host}")
+        event.add("uid", f"schoolyard-plan-{plan.pk}-session-{session.number}@coachready")
         event.add("dtstamp", stamp)
         event.add("dtstart", session.date)
         event.add("dtend", session.date + timedelta(days=1))

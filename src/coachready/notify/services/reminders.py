@@ -20,10 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Case, Q, Value, When
 
+from coachready.core.addresses import absolute_url
 from coachready.core.mail import render_email
 from coachready.notify.models import NotificationPreference, OutboundEmail, SentReminder
 from coachready.notify.outbox import new_email, status_for
@@ -218,7 +218,8 @@ def _render(person: PersonDue, as_of: date) -> tuple[str, str, str]:
         )
     context = {
         "name": person.name, "items": person.items, "as_of": as_of, "region": person.region,
-        "checklist_url": f"{settings.SITE_URL}/my/", "preferences_url": f"{settings.SITE_URL}/my/notifications/",
+        "checklist_url": absolute_url("/my/", region=person.region),
+        "preferences_url": absolute_url("/my/notifications/", region=person.region),
         "mandatory": person.mandatory,
     }
     text, html = render_email("email/notify/reminder", context)
