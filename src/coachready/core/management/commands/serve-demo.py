@@ -5,6 +5,7 @@ console within seconds. Ctrl-C (or SIGTERM) stops both."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -28,6 +29,11 @@ class Command(BaseCommand):
         if os.environ.get("RUN_MAIN") == "true":
             call_command("runserver", addrport)
             return
+        # Started from a script or a background job, Ctrl-C may arrive
+        # ignored and SIGTERM would end this process without its finally:
+        # both must stop the pair.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, _interrupt)
         worker = subprocess.Popen(
             [sys.executable, "-c", _CLI, "db_worker", "--no-reload", "--no-startup-delay", "--interval", "0.5"]
         )
@@ -37,6 +43,10 @@ class Command(BaseCommand):
             pass
         finally:
             stop(worker)
+
+
+def _interrupt(signum, frame):  # noqa: ANN001
+    raise KeyboardInterrupt
 
 
 def stop(worker: subprocess.Popen, timeout: float = 10) -> None:
