@@ -160,3 +160,13 @@ def test_a_new_record_needs_a_real_birth_date(world, client, birth_date):
 
 def test_the_record_page_needs_sign_in(world, client):
     assert client.get(reverse("org:volunteer_record")).status_code == 302
+
+
+def test_a_record_added_after_sign_up_is_linked_when_the_volunteer_comes_back(world, client):
+    sign_up(client, "later@example.org")
+    assert User.objects.get(email="later@example.org").person_or_none is None
+    imported = make_person(world.region, "Lee", "Later", user=False, email="LATER@example.org")
+    response = client.get(reverse("org:volunteer_record"))
+    assert response["Location"] == reverse("core:home")
+    imported.refresh_from_db()
+    assert imported.user.email == "later@example.org"

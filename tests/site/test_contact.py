@@ -99,3 +99,14 @@ def test_a_region_with_no_one_to_notify_still_keeps_the_message_and_acknowledges
     item = ContactMessage.objects.get()
     assert item.notice_email is None and item.ack_email.status == "sent"
     assert [m.to for m in mail.outbox] == [["pat@example.net"]]
+
+
+def test_a_message_is_kept_even_when_its_emails_cannot_be_written(client, site60, monkeypatch):
+    def broken(item):
+        raise RuntimeError("template missing")
+
+    monkeypatch.setattr("coachready.site.services.inbox.queue_emails", broken)
+    assert post(client).status_code == 302
+    item = ContactMessage.objects.get()
+    assert item.notice_email is None and not mail.outbox
+    assert AuditEntry.objects.filter(action="site.contact.received").count() == 1

@@ -14,6 +14,7 @@ from django.conf import settings
 from wagtail.models import Site
 
 _MEMO = "_coachready_base_url"
+_FALLBACK = "_coachready_fallback_url"
 
 
 def region_base_url(region) -> str | None:  # noqa: ANN001 - org.Region
@@ -37,6 +38,14 @@ def base_url(region=None, request=None) -> str:  # noqa: ANN001
         return url
     if request is not None:
         return f"{request.scheme}://{request.get_host()}"
+    if region is not None:
+        if _FALLBACK not in region.__dict__:
+            region.__dict__[_FALLBACK] = _deployment_base_url()
+        return region.__dict__[_FALLBACK]
+    return _deployment_base_url()
+
+
+def _deployment_base_url() -> str:
     if settings.SITE_URL:
         return settings.SITE_URL
     from coachready.org.models import Region

@@ -7,6 +7,7 @@ commit, so a failing mail server can delay an email but never lose a message.
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
@@ -18,6 +19,8 @@ from coachready.org.audit import log_action
 from coachready.org.models import Person, Region
 from coachready.site.models import ContactMessage, InterestNote
 from coachready.site.services.delivery import queue_emails
+
+log = logging.getLogger(__name__)
 
 # At most this many submissions per address (email or network) per window,
 # counted from the stored rows so every web worker sees the same count.
@@ -35,6 +38,16 @@ def is_rate_limited(kind: type[ContactMessage] | type[InterestNote], email: str,
     return kind.objects.filter(created_at__gte=since).filter(match).count() >= RATE_LIMIT
 
 
+def _queue_emails_safely(item: ContactMessage | InterestNote) -> None:
+    # The item must survive whatever happens to its emails (a template or
+    # database error while writing them): they get a savepoint of their own.
+    try:
+        with transaction.atomic():
+            queue_emails(item)
+    except Exception:
+        log.exception("Could not queue the emails of %s %s", type(item).__name__, item.pk)
+
+
 def receive_contact_message(
     region: Region, *, name: str, email: str, topic: str, message: str, ip: str | None = None
 ) -> ContactMessage:
@@ -47,7 +60,7 @@ def receive_contact_message(
             "site.contact.received", obj=item, region=region,
             summary=f"Message from {name}: {item.get_topic_display()}", data={"topic": topic},
         )
-        queue_emails(item)
+        _queue_emails_safely(item)
     return item
 
 
@@ -81,7 +94,7 @@ def receive_interest(
             summary=f"{person.display_name} would like to coach{f' {division}' if division else ''}",
             data={"person": person.pk, "new_person": created, "division": division},
         )
-        queue_emails(note)
+        _queue_emails_safely(note)
     return note
 
 
