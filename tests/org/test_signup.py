@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
+from coachready.notify.models import OutboundEmail
 from coachready.org.models import AuditEntry, Person, User
 from coachready.org.signup import CLAIM_ATTEMPTS
 from tests.factories import make_person
@@ -47,6 +48,9 @@ def test_three_sign_ups_in_a_row_succeed(world, client):
         sign_up(client, f"newcomer{n}@example.org")
     assert User.objects.filter(email__startswith="newcomer").count() == 3
     assert len(set(User.objects.filter(email__startswith="newcomer").values_list("username", flat=True))) == 3
+    # Verification mail goes through the outbox like every email, with both parts.
+    sent = OutboundEmail.objects.filter(template="account/email/email_confirmation_signup", status="sent")
+    assert sent.count() == 3 and all("confirm-email" in e.html for e in sent)
 
 
 def test_a_verified_email_links_the_one_matching_volunteer(world, client):

@@ -6,7 +6,9 @@ from __future__ import annotations
 import uuid
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse
+from django.utils.html import urlize
 
 
 def needs_volunteer_record(user) -> bool:  # noqa: ANN001 - org.User
@@ -46,4 +48,8 @@ class AccountAdapter(DefaultAccountAdapter):
         ctx = {"request": request, "email": email, "current_site": get_current_site(request), **context}
         message = self.render_mail(template_prefix, email, ctx)
         html = next((body for body, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), "")
+        if not html:
+            # allauth's messages are plain text; every email we send has an
+            # HTML part too, with its links clickable.
+            html = linebreaks_filter(urlize(message.body, autoescape=True), autoescape=False)
         queue_and_send(message.to, message.subject, message.body, html, template=template_prefix)
