@@ -6,6 +6,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 VNU_VERSION := 26.9.27
 HTML_PAGES := var/test-html
+# The demo region's website answers on HOST, so every link points back to it.
+DEMO_HOSTNAME = $(word 1,$(subst :, ,$(HOST)))
+DEMO_PORT = $(or $(word 2,$(subst :, ,$(HOST))),8000)
 
 .PHONY: install test-install demo test lint e2e bench migrate clean
 
@@ -35,8 +38,9 @@ migrate: install
 
 demo: migrate
 	$(BIN)/coachready load-demo
-	@echo "Serving on http://$(HOST)/ (Ctrl-C stops)"
-	$(BIN)/coachready runserver $(HOST)
+	$(BIN)/coachready create-region-site --region 60 --hostname $(DEMO_HOSTNAME) --port $(DEMO_PORT)
+	@echo "Serving on http://$(HOST)/ with the task worker beside it (Ctrl-C stops both)"
+	SITE_URL=$${SITE_URL:-http://$(HOST)} $(BIN)/coachready serve-demo $(HOST)
 
 lint: test-install
 	$(BIN)/ruff check src tests bench

@@ -71,7 +71,7 @@ def test_ics_export_has_stable_uids(client, login, world, plan):
     events = first.walk("VEVENT")
     assert len(events) == 12
     assert [str(e["uid"]) for e in events] == [str(e["uid"]) for e in second.walk("VEVENT")]
-    assert str(events[0]["uid"]) == f"schoolyard-plan-{plan.pk}-session-1@127.0.0.1"
+    assert str(events[0]["uid"]) == f"schoolyard-plan-{plan.pk}-session-1@coachready"
     assert events[0].decoded("dtstart") == date(2026, 9, 12)
     assert "week 1" in str(events[0]["summary"])
 

@@ -3,8 +3,10 @@
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
-from coachready.org.models import AuditEntry
+from coachready.notify.models import OutboundEmail
+from coachready.org.models import AuditEntry, Role, RoleAssignment
 from coachready.site.models import ContactMessage
 
 GOOD = {"name": "Pat Parent", "email": "pat@example.net", "topic": "coaching",
@@ -20,7 +22,7 @@ def test_a_message_is_stored_emailed_and_acknowledged(client, world, site60):
     assert response.status_code == 302 and response["Location"] == "/contact/"
     item = ContactMessage.objects.get()
     assert (item.region, item.email, item.topic) == (world.region, "pat@example.net", "coaching")
-    assert item.email_sent_at and item.acknowledged_at and item.last_error == ""
+    assert item.delivered
     notice, ack = mail.outbox
     assert notice.to == ["coaches@region60.example.org"] and notice.reply_to == ["pat@example.net"]
     assert "10U coach course" in notice.body and notice.alternatives[0][1] == "text/html"
@@ -70,29 +72,41 @@ def test_other_senders_are_not_limited_by_someone_elses_burst(client, site60):
     assert post(client).status_code == 302
 
 
-def test_a_failed_send_keeps_the_message_and_the_retry_sends_it(client, site60, settings, capsys):
+def test_a_failed_send_keeps_the_message_and_the_outbox_retries_it(client, site60, settings, capsys):
     settings.EMAIL_BACKEND = "tests.site.failing_mail.Backend"
     assert post(client).status_code == 302
-    item = ContactMessage.objects.get()
-    assert item.email_sent_at is None and item.send_attempts == 1 and "refused" in item.last_error
-    assert item.next_attempt_at is not None
+    item = ContactMessage.objects.select_related("notice_email", "ack_email").get()
+    for email in (item.notice_email, item.ack_email):
+        assert (email.status, email.attempts) == ("failed", 1) and "refused" in email.last_error
+    assert not item.delivered
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    call_command("retry-contact-mail")  # not due yet: the back-off holds it
-    assert "0 delivered" in capsys.readouterr().out and not mail.outbox
-    call_command("retry-contact-mail", "--force")
-    assert "1 delivered, 0 still failing" in capsys.readouterr().out
-    item.refresh_from_db()
-    assert item.email_sent_at and item.acknowledged_at and item.last_error == ""
+    call_command("send-queued-mail")  # not due yet: the back-off holds them
+    assert "Sent 0 emails" in capsys.readouterr().out and not mail.outbox
+    OutboundEmail.objects.update(next_attempt_at=timezone.now())
+    call_command("send-queued-mail")
+    assert "Sent 2 emails" in capsys.readouterr().out
+    item = ContactMessage.objects.get()
+    assert item.delivered and len(mail.outbox) == 2
+    call_command("send-queued-mail")  # idempotent: nothing owed, nothing sent
     assert len(mail.outbox) == 2
-    call_command("retry-contact-mail", "--force")  # idempotent: nothing owed, nothing sent
-    assert len(mail.outbox) == 2
 
 
-def test_backoff_doubles_and_is_capped():
-    from datetime import timedelta
+def test_a_region_with_no_one_to_notify_still_keeps_the_message_and_acknowledges(client, site60):
+    type(site60.region).objects.filter(pk=site60.region.pk).update(email="")
+    RoleAssignment.objects.filter(role=Role.REGIONAL_COACH_ADMINISTRATOR).delete()
+    assert post(client).status_code == 302
+    item = ContactMessage.objects.get()
+    assert item.notice_email is None and item.ack_email.status == "sent"
+    assert [m.to for m in mail.outbox] == [["pat@example.net"]]
 
-    from coachready.site.services.delivery import backoff
 
-    assert [backoff(n) for n in (1, 2, 3)] == [timedelta(minutes=5), timedelta(minutes=10), timedelta(minutes=20)]
-    assert backoff(20) == timedelta(hours=12)
+def test_a_message_is_kept_even_when_its_emails_cannot_be_written(client, site60, monkeypatch):
+    def broken(item):
+        raise RuntimeError("template missing")
+
+    monkeypatch.setattr("coachready.site.services.inbox.queue_emails", broken)
+    assert post(client).status_code == 302
+    item = ContactMessage.objects.get()
+    assert item.notice_email is None and not mail.outbox
+    assert AuditEntry.objects.filter(action="site.contact.received").count() == 1

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.urls import reverse
 
 from coachready.certs.access import pending_for_region
 from coachready.certs.services.readiness import region_rows
+from coachready.core.addresses import base_url
 from coachready.core.hooks import DigestSection
 
 LISTED = 15
@@ -25,7 +25,7 @@ def digest_sections(region, as_of: date) -> list[DigestSection]:  # noqa: ANN001
     """Pending verifications, coaches lapsed in the last 7 days, coaches
     lapsing in the next 30 days. Empty sections are left out."""
     sections = []
-    base = settings.SITE_URL
+    base = base_url(region)
     pending = pending_for_region(region).count()
     if pending:
         sections.append(DigestSection(

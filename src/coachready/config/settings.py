@@ -43,8 +43,10 @@ if not DEBUG and not ALLOWED_HOSTS:
     raise ConfigError("ALLOWED_HOSTS", "must list the site's host names when DEBUG is false")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
-# The public address, used for links in emails and calendar feeds.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Links are built on each region's own site address (create-region-site
+# --hostname/--port, see coachready.core.addresses). SITE_URL is only the
+# fallback for links that belong to no region and the CMS's base address.
+SITE_URL = env_str("SITE_URL", "").rstrip("/")
 DEFAULT_REGION_NUMBER = env_int("COACHREADY_DEFAULT_REGION", 60, minimum=1)
 
 INSTALLED_APPS = [
@@ -191,8 +193,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "account_login"
-ACCOUNT_ADAPTER = "coachready.org.account_adapter.AccountAdapter"
 LOGIN_REDIRECT_URL = "core:home"
+ACCOUNT_ADAPTER = "coachready.org.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -249,6 +251,9 @@ elif DEBUG:
 else:
     raise ConfigError("EMAIL_URL", "must be set when DEBUG is false (smtp://user:pass@host:587)")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CoachReady <noreply@coachready.localhost>")
+# Seconds an SMTP connection may hang before the send fails and the outbox
+# retries it; without it a stuck server would hold a worker for ever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20, minimum=1)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 TASKS = {
@@ -260,7 +265,11 @@ TASKS = {
 }
 
 WAGTAIL_SITE_NAME = "CoachReady"
-WAGTAILADMIN_BASE_URL = SITE_URL
+# Where the CMS's emails point (moderation notices): the deployment's
+# address, else the first allowed host in production, else the demo default.
+WAGTAILADMIN_BASE_URL = SITE_URL or (
+    f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if not DEBUG and ALLOWED_HOSTS else "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

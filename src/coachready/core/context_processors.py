@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from django.conf import settings
-
 from coachready.core.navigation import collect
 from coachready.core.regions import current_region
 
@@ -11,5 +9,5 @@ def product(request):
     return {
         "current_region": current_region(request),
         "nav_links": collect(request, "nav_links"),
-        "site_url": settings.SITE_URL,
+        "site_url": f"{request.scheme}://{request.get_host()}",
     }

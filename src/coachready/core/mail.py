@@ -17,13 +17,15 @@ from django.core.mail import EmailMultiAlternatives
 from django.template import engines
 from django.template.loader import render_to_string
 
+from coachready.core.addresses import base_url
 from coachready.core.tasks import deliver_email_task
 
 
 def render_email(template: str, context: dict[str, Any], *, subject: str = "") -> tuple[str, str]:
-    """The text and HTML parts of `template`. The text part comes from the
-    engine that does not HTML-escape; the subject is the HTML part's title."""
-    ctx = {"site_url": settings.SITE_URL, "email_subject": subject, **context}
+    """The text and HTML parts of `template`. Links lead to the address of
+    the region it speaks for; the text part comes from the engine that does
+    not HTML-escape; the subject is the HTML part's title."""
+    ctx = {"site_url": base_url(context.get("region")), "email_subject": subject, **context}
     text = engines["email_text"].get_template(f"{template}.txt").render(ctx)
     return text, render_to_string(f"{template}.html", ctx)
 
@@ -35,7 +37,8 @@ def build_message(
     message = EmailMultiAlternatives(
         subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=list(to), reply_to=list(reply_to)
     )
-    message.attach_alternative(html, "text/html")
+    if html:
+        message.attach_alternative(html, "text/html")
     for name, content, mimetype in attachments:
         message.attach(name, content, mimetype)
     return message
@@ -60,13 +63,20 @@ def send_templated(
     """
     if not to:
         return
-    from coachready.notify.outbox import queue_email
-
     text, html = render_email(template, {"region": region, **context}, subject=subject)
     reply_to = [region.email] if region is not None and region.email else []
-    email = queue_email(
+    queue_and_send(
         list(to), subject, text, html, reply_to=reply_to, attachments=attachments, template=template,
         kind=kind, region=region, person_id=getattr(person, "pk", None),
     )
+
+
+def queue_and_send(to: Sequence[str], subject: str, text: str, html: str, **fields: Any):  # noqa: ANN201
+    """Store one rendered email in the outbox and hand it to the task worker;
+    returns the outbox row. Every email the product sends passes here."""
+    from coachready.notify.outbox import queue_email
+
+    email = queue_email(list(to), subject, text, html, **fields)
     if email.status == email.Status.QUEUED:
         deliver_email_task.enqueue(email.pk)
+    return email

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OrgConfig(AppConfig):
@@ -6,6 +7,7 @@ class OrgConfig(AppConfig):
     label = "org"
 
     def ready(self):
+        from allauth.account.signals import email_confirmed
         from allauth.mfa.signals import authenticator_removed
 
         from coachready.org.middleware import forget_check
@@ -17,6 +19,9 @@ class OrgConfig(AppConfig):
             weak=False,
             dispatch_uid="coachready.org.forget_mfa_check",
         )
+        # A proven email is what links a new account to the region's
+        # existing volunteer record (see org/signup.py).
+        email_confirmed.connect(_link_on_email_confirmed, dispatch_uid="coachready.org.link_on_email_confirmed")
 
     def nav_links(self, request):
         from django.urls import reverse
@@ -48,4 +53,14 @@ class OrgConfig(AppConfig):
         if person is not None:
             links.append(Link("My details", reverse("org:person", args=[person.pk]),
                               "Your contact details and roles.", order=90))
+        elif request.user.is_authenticated:
+            links.append(Link(_("Your volunteer record"), reverse("org:volunteer_record"),
+                              _("Claim your existing volunteer record or start a new one."), order=1))
         return links
+
+
+def _link_on_email_confirmed(sender, request=None, email_address=None, **kwargs):  # noqa: ANN001
+    from coachready.org.signup import link_by_verified_email
+
+    if email_address is not None and email_address.user_id is not None:
+        link_by_verified_email(email_address.user, email_address.email)

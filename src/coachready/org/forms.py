@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coachready.org.models import Person, Region, Role
@@ -43,3 +44,32 @@ class MessageRetentionForm(forms.ModelForm):
             "Contact and volunteer-interest messages older than this are deleted every night (30 to 3650 days). "
             "The network address stored with each is cleared after 30 days whatever this says."
         )}
+
+
+class ClaimForm(forms.Form):
+    """Claim an existing volunteer record: what only its volunteer knows."""
+
+    volunteer_id = forms.CharField(label=_("AYSO volunteer id"), max_length=20)
+    birth_date = forms.DateField(label=_("Birth date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class NewVolunteerForm(forms.Form):
+    """Start a new volunteer record in the region the person chooses."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=80)
+    last_name = forms.CharField(label=_("Last name"), max_length=80)
+    region = forms.ModelChoiceField(
+        label=_("Region"), queryset=Region.objects.all(), empty_label=_("Choose your region"),
+    )
+    birth_date = forms.DateField(
+        label=_("Birth date"), widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Volunteers under 18 follow different rules, so the region needs it."),
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+
+    def clean_birth_date(self):
+        born = self.cleaned_data["birth_date"]
+        today = timezone.localdate()
+        if born >= today or born.year < today.year - 120:
+            raise forms.ValidationError(_("Enter your real birth date."))
+        return born

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coachready.org import privacy_views, views
+from coachready.org import privacy_views, views, views_signup
 
 app_name = "org"
 urlpatterns = [
@@ -16,4 +16,5 @@ urlpatterns = [
     path("people/<int:pk>/privacy/erase/", privacy_views.privacy_erase, name="privacy_erase"),
     path("region/<int:number>/retention/", privacy_views.retention, name="retention"),
     path("my/data/", privacy_views.my_data, name="my_data"),
+    path("my/volunteer-record/", views_signup.volunteer_record, name="volunteer_record"),
 ]

@@ -8,7 +8,6 @@ imports the file again updates the sessions instead of doubling them.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -17,7 +16,6 @@ from icalendar import Calendar, Event
 
 
 def plan_calendar(plan, rows, url: str) -> bytes:  # noqa: ANN001
-    host = urlparse(settings.SITE_URL).hostname or "coachready"
     cal = Calendar()
     cal.add("prodid", "-//CoachReady//School Yard plan//EN")
     cal.add("version", "2.0")
@@ -26,7 +24,7 @@ def plan_calendar(plan, rows, url: str) -> bytes:  # noqa: ANN001
     for row in rows:
         session = row.session
         event = Event()
-        event.add("uid", f"schoolyard-plan-{plan.pk}-session-{session.number}@{host}")
+        event.add("uid", f"schoolyard-plan-{plan.pk}-session-{session.number}@coachready")
         event.add("dtstamp", stamp)
         if plan.start_time is not None and plan.end_time is not None:
             tz = ZoneInfo(settings.TIME_ZONE)

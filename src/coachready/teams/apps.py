@@ -14,9 +14,9 @@ class TeamsConfig(AppConfig):
                      "Seasons, teams and coach assignments.", order=23)]
 
     def digest_sections(self, region, as_of):
-        from django.conf import settings
         from django.urls import reverse
 
+        from coachready.core.addresses import absolute_url
         from coachready.core.hooks import DigestSection
         from coachready.teams.services import current_season, team_readiness
 
@@ -33,5 +33,5 @@ class TeamsConfig(AppConfig):
             lines.append(f"{team.division} {team.name}: {names}")
         if len(not_ready) > 15:
             lines.append(f"… and {len(not_ready) - 15} more.")
-        url = settings.SITE_URL + reverse("teams:season", args=[region.number, season.pk])
+        url = absolute_url(reverse("teams:season", args=[region.number, season.pk]), region=region)
         return [DigestSection(f"Teams whose coaches are not ready ({season})", lines, url, order=23)]

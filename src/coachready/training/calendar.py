@@ -19,6 +19,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from coachready.core.addresses import absolute_url
 from coachready.training.models import Enrollment, Event, Session
 
 PRODID = "-//CoachReady//Training calendar//EN"
@@ -26,7 +27,7 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def event_url(event: Event) -> str:
-    return settings.SITE_URL + reverse("training:event", args=[event.pk])
+    return absolute_url(reverse("training:event", args=[event.pk]), region=event.region)
 
 
 def new_calendar(name: str, *, method: str = "PUBLISH") -> Calendar:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 
+from coachready.core.addresses import absolute_url
 from coachready.core.hooks import CourseOffer, DigestSection
 from coachready.training.models import Event
 
@@ -56,5 +56,5 @@ def digest_sections(region, as_of: date) -> list[DigestSection]:  # noqa: ANN001
         lines.append(f"{event.first_day:%a %b} {event.first_day.day}: {event.title} — {state}")
     if not lines:
         return []
-    url = settings.SITE_URL + reverse("training:manage_list", args=[region.number])
+    url = absolute_url(reverse("training:manage_list", args=[region.number]), region=region)
     return [DigestSection(title="Training this week", lines=lines, url=url, order=40)]

@@ -16,10 +16,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from coachready.core.addresses import absolute_url
 from coachready.core.hooks import DigestSection, digest_sections
 from coachready.core.mail import render_email
 from coachready.notify.access import DIGEST_ROLES
@@ -96,7 +96,7 @@ def send_region_digest(region: Region, as_of: date, *, dry_run: bool = False) ->
         NotificationPreference.objects.filter(person__in=people, frequency=NotificationPreference.Frequency.NONE)
         .values_list("person_id", flat=True)
     )
-    page_url = settings.SITE_URL + reverse("notify:digest", args=[region.number])
+    page_url = absolute_url(reverse("notify:digest", args=[region.number]), region=region)
     text, html = render_email(
         "email/notify/digest", {"digest": digest, "region": region, "page_url": page_url}, subject=digest.subject
     )
@@ -145,7 +145,7 @@ def send_weekly_summaries(as_of: date, region: Region | None = None, *, dry_run:
             text, html = render_email(
                 "email/notify/summary",
                 {"name": person.display_name, "emails": emails, "region": home,
-                 "preferences_url": settings.SITE_URL + reverse("notify:preferences")},
+                 "preferences_url": absolute_url(reverse("notify:preferences"), region=home)},
                 subject=subject,
             )
             new_email(

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Case, Q, Value, When
 
+from coachready.core.addresses import absolute_url
 from coachready.core.mail import render_email
 from coachready.notify.models import NotificationPreference, OutboundEmail, ReminderRun, SentReminder
 from coachready.notify.outbox import new_email, status_for
@@ -244,7 +244,8 @@ def _render(person: PersonDue, as_of: date) -> tuple[str, str, str]:
     subject = _subject(notices)
     context = {
         "name": person.name, "notices": notices, "as_of": as_of, "region": person.region,
-        "checklist_url": f"{settings.SITE_URL}/my/", "preferences_url": f"{settings.SITE_URL}/my/notifications/",
+        "checklist_url": absolute_url("/my/", region=person.region),
+        "preferences_url": absolute_url("/my/notifications/", region=person.region),
         "mandatory": person.mandatory,
     }
     text, html = render_email("email/notify/reminder", context, subject=subject)

@@ -1,30 +1,31 @@
 """What visitors send the region: contact messages and volunteer interest.
 
 Both are stored before any email goes out, and keep their delivery state,
-so a mail server that is down loses nothing: `retry-contact-mail` (or the
-back-off task) sends whatever is still owed.
+so a mail server that is down loses nothing: their emails wait in the
+outbox, which retries them.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 
 
 class Delivery(models.Model):
     """Email delivery state of an inbox item.
 
-    `email_sent_at` is when the region's notice went out, `acknowledged_at`
-    when the sender's copy did; each is sent once, so a retry after a partial
-    failure never repeats the half that worked.
+    The region's notice and the sender's acknowledgement are outbox rows
+    (coachready.notify), written in the same transaction as the item and
+    sent, retried and claimed by the one outbox engine; the item only points
+    at them, so the inbox can say what has gone out.
     """
 
-    email_sent_at = models.DateTimeField(null=True, blank=True)
-    acknowledged_at = models.DateTimeField(null=True, blank=True)
-    send_attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=300, blank=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    notice_email = models.ForeignKey(
+        "notify.OutboundEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ack_email = models.ForeignKey(
+        "notify.OutboundEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     handled_at = models.DateTimeField(null=True, blank=True)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -34,12 +35,12 @@ class Delivery(models.Model):
         abstract = True
 
     @property
-    def delivered(self) -> bool:
-        return self.email_sent_at is not None and self.acknowledged_at is not None
+    def notice_sent(self) -> bool:
+        return self.notice_email is not None and self.notice_email.status == "sent"
 
-    @classmethod
-    def undelivered(cls):
-        return cls.objects.filter(Q(email_sent_at__isnull=True) | Q(acknowledged_at__isnull=True))
+    @property
+    def delivered(self) -> bool:
+        return self.notice_sent and self.ack_email is not None and self.ack_email.status == "sent"
 
 
 class ContactMessage(Delivery):

@@ -1,12 +1,13 @@
 """Receiving what visitors send: contact messages and volunteer interest.
 
-Each is stored first, in one transaction with its audit entry; the emails
-go out after the commit (see `delivery`), so a failing mail server can delay
-an email but never lose a message.
+Each is stored first, in one transaction with its audit entry and its
+emails' outbox rows (see `delivery`); the worker sends them after the
+commit, so a failing mail server can delay an email but never lose a message.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
@@ -17,6 +18,9 @@ from django.utils import timezone
 from coachready.org.audit import log_action
 from coachready.org.models import Person, Region
 from coachready.site.models import ContactMessage, InterestNote
+from coachready.site.services.delivery import queue_emails
+
+log = logging.getLogger(__name__)
 
 # At most this many submissions per address (email or network) to one region
 # per window, counted from the stored rows so every web worker sees the same
@@ -37,12 +41,14 @@ def is_rate_limited(
     return kind.objects.filter(region=region, created_at__gte=since).filter(match).count() >= RATE_LIMIT
 
 
-def _deliver_later(kind: str, pk: int) -> None:
-    # Called after the storing transaction has closed: the message exists
-    # before any email is attempted, whatever happens to the email.
-    from coachready.site.services.delivery import schedule_delivery
-
-    schedule_delivery(kind, pk)
+def _queue_emails_safely(item: ContactMessage | InterestNote) -> None:
+    # The item must survive whatever happens to its emails (a template or
+    # database error while writing them): they get a savepoint of their own.
+    try:
+        with transaction.atomic():
+            queue_emails(item)
+    except Exception:
+        log.exception("Could not queue the emails of %s %s", type(item).__name__, item.pk)
 
 
 def receive_contact_message(
@@ -52,13 +58,12 @@ def receive_contact_message(
     with transaction.atomic():
         item = ContactMessage.objects.create(
             region=region, name=name, email=email, topic=topic, message=message, ip_address=ip,
-            next_attempt_at=timezone.now(),
         )
         log_action(
             "site.contact.received", obj=item, region=region,
             summary=f"Message from {name}: {item.get_topic_display()}", data={"topic": topic},
         )
-    _deliver_later("contact", item.pk)
+        _queue_emails_safely(item)
     return item
 
 
@@ -86,14 +91,13 @@ def receive_interest(
             )
         note = InterestNote.objects.create(
             region=region, person=person, division=division, message=message, ip_address=ip,
-            next_attempt_at=timezone.now(),
         )
         log_action(
             "site.interest.received", obj=note, region=region,
             summary=f"{person.display_name} would like to coach{f' {division}' if division else ''}",
             data={"person": person.pk, "new_person": created, "division": division},
         )
-    _deliver_later("interest", note.pk)
+        _queue_emails_safely(note)
     return note
 
 

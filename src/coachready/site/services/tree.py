@@ -144,3 +144,24 @@ def create_region_site(
         summary=f"Website created at {hostname}:{port}", data={"hostname": hostname, "port": port, "root": home.pk},
     )
     return region_site, True
+
+
+@transaction.atomic
+def set_region_address(region: Region, *, hostname: str, port: int, user: Any = None) -> RegionSite:
+    """Move the region's website to hostname:port: where it is served, and
+    the address every link about the region is built on (core.addresses)."""
+    region_site = RegionSite.objects.select_related("site").select_for_update().get(region=region)
+    site = region_site.site
+    before = (site.hostname, site.port)
+    if before == (hostname, port):
+        return region_site
+    if Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).exists():
+        raise SiteSetupError(f"The address {hostname}:{port} already belongs to another site.")
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    log_action(
+        "site.site.address_changed", user=user, obj=region_site, region=region,
+        summary=f"Website moved from {before[0]}:{before[1]} to {hostname}:{port}",
+        data={"hostname": [before[0], hostname], "port": [before[1], port]},
+    )
+    return region_site

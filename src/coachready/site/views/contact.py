@@ -26,7 +26,9 @@ def serve_contact_page(page, request):  # noqa: ANN001 - ContactPage
                 message=data["message"], ip=client_address(request),
             )
             messages.success(request, page.thanks)
-            return redirect(page.url)
+            # A path, not page.url: with several region sites that is the full
+            # configured address, which may not be the one the visitor used.
+            return redirect(request.path)
     else:
         form = ContactForm(region=region)
     context["form"] = form

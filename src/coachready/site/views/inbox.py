@@ -21,8 +21,8 @@ def inbox(request, number: int):
     show = request.GET.get("show", "open")
     if show not in SHOW:
         show = "open"
-    interest = InterestNote.objects.filter(region=region, **SHOW[show]).select_related("person")
-    contact = ContactMessage.objects.filter(region=region, **SHOW[show])
+    interest = InterestNote.objects.filter(region=region, **SHOW[show]).select_related("person", "notice_email")
+    contact = ContactMessage.objects.filter(region=region, **SHOW[show]).select_related("notice_email")
     return render(request, "site/inbox.html", {
         "region": region, "show": show,
         "interest": Paginator(interest, 25).get_page(request.GET.get("ipage")),
