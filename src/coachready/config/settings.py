@@ -73,7 +73,6 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django_htmx",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -101,7 +100,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "coachready.org.middleware.AdminMfaMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
