@@ -10,7 +10,6 @@ the product's own views are never cached here.
 
 from __future__ import annotations
 
-from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
 from coachready.site import pagecache
@@ -30,10 +29,9 @@ class PublicPageCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not wagtail_serve or not pagecache.may_serve_cached(request):
             return None
-        site = Site.find_for_request(request)
-        if site is None:
+        key = pagecache.page_key(request)
+        if key is None:
             return None
-        key = pagecache.page_key(request, site.pk)
         cached = pagecache.fetch(key)
         if cached is None:
             request._public_page_key = key

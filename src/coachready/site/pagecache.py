@@ -32,6 +32,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils import timezone, translation
 
 ALL_SITES = "all"
@@ -48,25 +49,43 @@ def _generation_key(site_id: object) -> str:
     return f"site-pages:generation:{site_id}"
 
 
-def _generations(site_id: int) -> tuple[str, str]:
-    """The every-site and this-site generations, made on first use."""
-    keys = [_generation_key(ALL_SITES), _generation_key(site_id)]
-    found = cache.get_many(keys)
-    values = []
-    for key in keys:
-        value = found.get(key)
-        if value is None:
-            # add(), not set(): two processes starting a generation at once
-            # agree on whichever came first.
-            cache.add(key, uuid.uuid4().hex, None)
-            value = cache.get(key) or ""
-        values.append(value)
-    return values[0], values[1]
+def _generation(key: str, found: str | None) -> str:
+    """The generation stored under `key` (`found`), made on first use."""
+    if found is None:
+        # add(), not set(): two processes starting a generation at once
+        # agree on whichever came first.
+        cache.add(key, uuid.uuid4().hex, None)
+        found = cache.get(key) or ""
+    return found
 
 
-def page_key(request, site_id: int) -> str:
-    """The cache key of the page `request` asks for on site `site_id`."""
-    everywhere, here = _generations(site_id)
+def _site_id(request, everywhere: str) -> int | None:
+    """The Wagtail site of the request's host name and port. Wagtail's own
+    lookup is one query with a costly ordering; the answer is kept in the
+    cache, good while no site changes (which renews `everywhere`)."""
+    from wagtail.models import Site
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = f"site-pages:site-of:{hostname}:{request.get_port()}"
+    found = cache.get(key)
+    if found is not None and found[0] == everywhere:
+        return found[1]
+    site = Site.find_for_request(request)
+    site_id = site.pk if site is not None else None
+    cache.set(key, (everywhere, site_id), seconds())
+    return site_id
+
+
+def page_key(request) -> str | None:
+    """The cache key of the page `request` asks for; None when no site
+    answers for the host name."""
+    all_key = _generation_key(ALL_SITES)
+    everywhere = _generation(all_key, cache.get(all_key))
+    site_id = _site_id(request, everywhere)
+    if site_id is None:
+        return None
+    site_key = _generation_key(site_id)
+    here = _generation(site_key, cache.get(site_key))
     language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language() or settings.LANGUAGE_CODE
     path = hashlib.blake2s(request.path.encode(), digest_size=16).hexdigest()
     # The day, because the live pages judge against today (upcoming events).
