@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from coachready.core import hooks
+from tests.factories import give_role
 
 SRC = Path(hooks.__file__).resolve().parents[1]
 
@@ -40,3 +41,31 @@ def test_an_app_without_a_hook_contributes_nothing():
 def test_each_product_app_with_demo_data_is_found():
     names = [module.__name__ for module in hooks.app_modules("demo")]
     assert "coachready.training.demo" in names and "coachready.core.demo" not in names
+
+
+def _menu(client) -> str:
+    html = client.get("/my/").content.decode()
+    return html[html.index('<nav class="main-nav"'):html.index("</nav>")]
+
+
+def test_a_signed_in_menu_is_kept_until_what_it_shows_changes(login, world):
+    from coachready.org.models import RoleAssignment
+
+    client = login(world.coach)
+    assert "Region admin" not in _menu(client)
+    # A role written past the signals (a hand fix) is not seen: the menu came from the cache.
+    RoleAssignment.objects.bulk_create([RoleAssignment(person=world.coach, role="regional_coach_administrator",
+                                                       region=world.region, start_on="2020-01-01")])
+    assert "Region admin" not in _menu(client)
+    RoleAssignment.objects.filter(person=world.coach).delete()
+    give_role(world.coach, "regional_coach_administrator", region=world.region)
+    assert "Region admin" in _menu(client)
+
+
+def test_an_account_change_shows_in_that_persons_menu_at_once(login, world):
+    client = login(world.coach)
+    assert "Region admin" not in _menu(client)
+    world.coach.user.is_superuser = True
+    world.coach.user.save()
+    assert "Region admin" in _menu(client)
+

@@ -5,6 +5,11 @@ class CoreConfig(AppConfig):
     name = "coachready.core"
     label = "core"
 
+    def ready(self):
+        from coachready.core.hooks import connect_nav_links_cache
+
+        connect_nav_links_cache()
+
     def nav_links(self, request):
         from django.urls import reverse
 

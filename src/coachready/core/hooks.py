@@ -3,7 +3,11 @@ what it offers. An app answers a hook by defining a method of that name on
 its AppConfig; an app that does not define it simply contributes nothing.
 Nothing else in the product walks the app registry.
 
-- `nav_links(request) -> list[Link]`: the main menu.
+- `nav_links(request) -> list[Link]`: the main menu. It shows on every page,
+  so a signed-in person's menu is kept in the cache for the day; an app whose
+  answer reads a model names it in `nav_links_read` (e.g.
+  `("crosscert.Application",)`), and any write to such a model, or to the
+  person's own account, renews the menus (`connect_nav_links_cache`).
 - `home_links(request) -> list[Link]`: cards on the signed-in home page.
 - `region_links(request, region) -> list[Link]`: a region's administration
   pages.
@@ -19,6 +23,7 @@ that name (`coachready.<app>.demo` for the demo data).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +31,10 @@ from importlib import import_module
 from types import ModuleType
 
 from django.apps import apps
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 from coachready.core.navigation import Link
 
@@ -65,8 +74,68 @@ def _links(hook: str, *args: object) -> list[Link]:
     return sorted(_gather(hook, *args), key=lambda link: (link.order, link.label))
 
 
+NAV_LINKS_SECONDS = 3600
+_NAV_EVERYONE = "hooks:nav-links:generation"
+
+
+def _nav_generation_key(user_id: object) -> str:
+    return f"{_NAV_EVERYONE}:{user_id}"
+
+
 def nav_links(request) -> list[Link]:  # noqa: ANN001
-    return _links("nav_links", request)
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return _links("nav_links", request)
+    keys = [_NAV_EVERYONE, _nav_generation_key(user.pk)]
+    generations = cache.get_many(keys)
+    for key in keys:
+        if key not in generations:
+            cache.add(key, uuid.uuid4().hex, None)
+            generations[key] = cache.get(key) or ""
+    # The day, because roles are held from one day to another.
+    key = f"hooks:nav-links:{user.pk}:{timezone.localdate().isoformat()}:" + ":".join(
+        generations[k] for k in keys
+    )
+    found = cache.get(key)
+    if found is None:
+        found = _links("nav_links", request)
+        cache.set(key, found, NAV_LINKS_SECONDS)
+    return found
+
+
+def _renew(keys: set[str]) -> None:
+    """Fresh generations for `keys`, now and again when the transaction
+    commits (another process may read the uncommitted, old state between)."""
+
+    def renew() -> None:
+        cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
+
+    renew()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(renew)
+
+
+def _on_menu_data_change(sender, **kwargs) -> None:  # noqa: ANN001
+    _renew({_NAV_EVERYONE})
+
+
+def _on_account_change(sender, instance, **kwargs) -> None:  # noqa: ANN001
+    # Signing in writes last_login: renew that person's menu only.
+    _renew({_nav_generation_key(instance.pk)})
+
+
+def connect_nav_links_cache() -> None:
+    """Renew the cached menus on writes to the models the apps' `nav_links`
+    read (their AppConfig's `nav_links_read`) and to the user's account."""
+    from django.contrib.auth import get_user_model
+
+    models = sorted({name for config in apps.get_app_configs() for name in getattr(config, "nav_links_read", ())})
+    for name in models:
+        for signal, verb in ((post_save, "saved"), (post_delete, "deleted")):
+            signal.connect(_on_menu_data_change, sender=name, dispatch_uid=f"nav-links-{name}-{verb}")
+    user = get_user_model()
+    post_save.connect(_on_account_change, sender=user, dispatch_uid="nav-links-account-saved")
+    post_delete.connect(_on_account_change, sender=user, dispatch_uid="nav-links-account-deleted")
 
 
 def home_links(request) -> list[Link]:  # noqa: ANN001

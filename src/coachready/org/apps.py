@@ -4,6 +4,8 @@ from django.apps import AppConfig
 class OrgConfig(AppConfig):
     name = "coachready.org"
     label = "org"
+    # What nav_links reads: the cached menus are renewed when it changes.
+    nav_links_read = ("org.RoleAssignment",)
 
     def ready(self):
         from allauth.mfa.signals import authenticator_removed
