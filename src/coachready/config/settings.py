@@ -245,6 +245,10 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 # Wagtail's live preview shows the page in a same-origin iframe, so frames
 # from our own origin stay allowed; the deploy check's W019 says exactly that.
+# Anonymous visitors' public pages are served from the cache
+# (coachready.site.pagecache); every change they show replaces them at once,
+# this bounds a change made past the application (0 turns the cache off).
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600, minimum=0)
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
