@@ -165,3 +165,14 @@ def test_merge_is_deep_and_copies() -> None:
 def test_requirements_are_read_only() -> None:
     with pytest.raises(TypeError):
         load_policy().requirements["safesport"] = None  # type: ignore[index]
+
+
+def test_a_policy_with_overrides_is_built_once_per_content() -> None:
+    overrides = {"requirements": {"safesport": {"validity_months": 12}}}
+    first = load_policy("region-60", overrides)
+    assert load_policy("region-60", {"requirements": {"safesport": {"validity_months": 12}}}) is first
+    overrides["requirements"]["safesport"]["validity_months"] = 24
+    changed = load_policy("region-60", overrides)
+    assert changed is not first
+    assert (first.requirements["safesport"].validity_months, changed.requirements["safesport"].validity_months) == (
+        12, 24)
