@@ -115,8 +115,14 @@ def _renew(keys: set[str]) -> None:
         transaction.on_commit(renew)
 
 
-def _on_menu_data_change(sender, **kwargs) -> None:  # noqa: ANN001
+def renew_menus() -> None:
+    """Every cached menu is out of date: for a writer that bypasses the
+    model signals (a bulk update of roles or people, say)."""
     _renew({_NAV_EVERYONE})
+
+
+def _on_menu_data_change(sender, **kwargs) -> None:  # noqa: ANN001
+    renew_menus()
 
 
 def _on_account_change(sender, instance, **kwargs) -> None:  # noqa: ANN001
