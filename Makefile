@@ -9,20 +9,24 @@ HTML_PAGES := var/test-html
 # The demo region's website answers on HOST, so every link points back to it.
 DEMO_HOSTNAME = $(word 1,$(subst :, ,$(HOST)))
 DEMO_PORT = $(or $(word 2,$(subst :, ,$(HOST))),8000)
+# Exact versions of every dependency, tested together: installs take them as
+# constraints, so a package pyproject.toml names and the lock lacks still
+# installs (at its newest allowed version) until `make lock` pins it.
+LOCK := requirements.lock
 
-.PHONY: install test-install demo test lint e2e bench migrate clean
+.PHONY: install test-install lock demo test lint e2e bench migrate clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "CoachReady needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet -c $(LOCK) -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml $(LOCK) $(VENV)/.installed
+	$(BIN)/pip install --quiet -c $(LOCK) -e '.[test]'
 	@# The Nu HTML Checker (run with the machine's Java) where npm is at hand.
 	@if command -v npm >/dev/null 2>&1; then \
 		npm install --silent --no-audit --no-fund --ignore-scripts --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION); \
@@ -32,6 +36,20 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 
 test-install: $(VENV)/.installed-test
+
+# Resolve pyproject.toml afresh (test extras included) in a throw-away venv
+# and write what it installed to $(LOCK). Run it after changing dependencies.
+lock:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "CoachReady needs Python 3.11 or newer")'
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet -e '.[test]'
+	@{ echo "# Written by \`make lock\` from pyproject.toml (test extras included); do not edit."; \
+	   echo "# make install / make test-install install with it as constraints."; \
+	   .lock-venv/bin/pip freeze --exclude-editable; } > $(LOCK).new
+	mv $(LOCK).new $(LOCK)
+	rm -rf .lock-venv
 
 migrate: install
 	$(BIN)/coachready migrate --noinput
@@ -60,9 +78,8 @@ test: lint
 e2e: test-install
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m e2e -p no:xdist
 
-bench: install
-	$(BIN)/pip install --quiet -e '.[test]'
+bench: test-install
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) var test-results .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .lock-venv var test-results .pytest_cache .mypy_cache .ruff_cache

@@ -45,6 +45,8 @@ def _coach_of(region: Region) -> User:
     ).first()
     email = f"bench-coach-{region.number}@example.org"
     user, _ = User.objects.get_or_create(username=email, defaults={"email": email})
+    if Person.objects.filter(user=user).exists():  # a second run on the same database
+        return user
     if person is not None and person.user_id is None:
         person.user = user
         person.save(update_fields=["user"])

@@ -31,6 +31,18 @@ def test_the_digest_lists_the_regions_waiting_applications(world, submitted, cha
     assert not [s for s in digest_sections(world.other_region, timezone.localdate()) if "Cross" in s.title]
 
 
+def test_the_reviewers_menu_counts_the_queue_as_it_changes(world, login, ready_coach, chain_actors):
+    from coachready.crosscert.services import submit_application
+    from tests.crosscert.conftest import application_data
+
+    client = login(world.rc)
+    assert "Cross-cert queue" not in client.get(reverse("certs:checklist")).content.decode()
+    application = submit_application(ready_coach, application_data(), user=ready_coach.user)
+    assert "Cross-cert queue (1)" in client.get(reverse("core:home")).content.decode()
+    advance(application, chain_actors, 1)
+    assert "Cross-cert queue" not in client.get(reverse("core:home")).content.decode()
+
+
 def test_home_and_menu_offer_the_queue_to_reviewers_with_items(world, login, submitted):
     home = login(world.rc).get(reverse("core:home")).content.decode()
     assert "Cross-certification queue" in home and "1 application waiting" in home

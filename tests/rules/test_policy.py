@@ -189,3 +189,14 @@ def test_which_courses_may_be_reported_done_online(profile: str, course: str, on
 def test_a_region_may_turn_the_online_report_off() -> None:
     policy = load_policy("region-60", {"requirements": {"coach_6u": {"online_report": False}}})
     assert not policy.requirements["coach_6u"].reportable
+
+
+def test_a_policy_with_overrides_is_built_once_per_content() -> None:
+    overrides = {"requirements": {"safesport": {"validity_months": 12}}}
+    first = load_policy("region-60", overrides)
+    assert load_policy("region-60", {"requirements": {"safesport": {"validity_months": 12}}}) is first
+    overrides["requirements"]["safesport"]["validity_months"] = 24
+    changed = load_policy("region-60", overrides)
+    assert changed is not first
+    assert (first.requirements["safesport"].validity_months, changed.requirements["safesport"].validity_months) == (
+        12, 24)

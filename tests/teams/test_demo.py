@@ -14,18 +14,15 @@ from coachready.teams.models import CoachAssignment, Season
 def only_our_demos(monkeypatch):
     """Run the core demo with only the certs and teams loaders: other apps'
     demos are tested by their own suites."""
-    from importlib import import_module
-
-    from coachready.core import demo
+    from coachready.core import hooks
 
     ours = {"coachready.certs.demo", "coachready.teams.demo"}
+    every_demo = hooks.app_modules
 
-    def importer(name):
-        if name not in ours:
-            raise ModuleNotFoundError(name=name)
-        return import_module(name)
+    def only_ours(name):
+        return (module for module in every_demo(name) if module.__name__ in ours)
 
-    monkeypatch.setattr(demo, "import_module", importer)
+    monkeypatch.setattr(hooks, "app_modules", only_ours)
 
 
 @pytest.mark.django_db

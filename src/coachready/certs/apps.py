@@ -4,6 +4,8 @@ from django.apps import AppConfig
 class CertsConfig(AppConfig):
     name = "coachready.certs"
     label = "certs"
+    # What nav_links reads: the cached menus are renewed when it changes.
+    nav_links_read = ("org.Person",)
 
     def nav_links(self, request):
         from django.urls import reverse

@@ -77,7 +77,6 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django_htmx",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -95,6 +94,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, CSRF and messages: it stores a page only once their
+    # cookies (if any) are on the response.
+    "coachready.site.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -104,7 +106,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "coachready.core.headers.PolicyHeadersMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "coachready.org.middleware.AdminMfaMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -285,6 +286,10 @@ SESSION_CACHE_ALIAS = "default"
 SESSION_COOKIE_HTTPONLY = True
 # Wagtail's live preview shows the page in a same-origin iframe, so frames
 # from our own origin stay allowed; the deploy check's W019 says exactly that.
+# Anonymous visitors' public pages are served from the cache
+# (coachready.site.pagecache); every change they show replaces them at once,
+# this bounds a change made past the application (0 turns the cache off).
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 600, minimum=0)
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 # Content-Security-Policy (django-csp) on every page: our own origin only and

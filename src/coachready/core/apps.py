@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from coachready.core import checks  # noqa: F401 (registers the deploy checks)
+        from coachready.core.hooks import connect_nav_links_cache
+
+        connect_nav_links_cache()
 
     def nav_links(self, request):
         from django.urls import reverse

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from coachready.core.navigation import collect
+from coachready.core import hooks
 from coachready.core.regions import current_region
 
 
@@ -8,6 +8,6 @@ def product(request):
     """The region the page speaks for and the menu for this user."""
     return {
         "current_region": current_region(request),
-        "nav_links": collect(request, "nav_links"),
+        "nav_links": hooks.nav_links(request),
         "site_url": f"{request.scheme}://{request.get_host()}",
     }

@@ -14,13 +14,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from importlib import import_module
 
-from django.apps import apps
 from django.db import transaction
 
 from coachready.certs.models import CertificationRecord
 from coachready.certs.services.versions import bump_readiness_version
+from coachready.core import hooks
 from coachready.org.models import Area, Person, Region, Role, RoleAssignment, Section, User
 
 DEMO_PASSWORD = "coachready-demo"
@@ -355,15 +354,7 @@ def load_demo(volunteers: int = 300, seed: int = 60) -> DemoContext:
     CertificationRecord.objects.bulk_create(records, batch_size=2000)
     RoleAssignment.objects.bulk_create(assignments, batch_size=2000)
 
-    for config in apps.get_app_configs():
-        if not config.name.startswith("coachready.") or config.name == "coachready.core":
-            continue
-        try:
-            module = import_module(f"{config.name}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.demo":
-                raise
-            continue
+    for module in hooks.app_modules("demo"):
         module.load(ctx)
     # The demo writes in bulk, past the services that stamp readiness data.
     bump_readiness_version([region, other])

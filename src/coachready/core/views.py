@@ -13,14 +13,13 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
-from coachready.core import dbfailures
-from coachready.core.navigation import collect
+from coachready.core import dbfailures, hooks
 
 
 @login_required
 def home(request):
     """The signed-in home: what this person can do, from every app."""
-    return render(request, "core/home.html", {"cards": collect(request, "home_links")})
+    return render(request, "core/home.html", {"cards": hooks.home_links(request)})
 
 
 @never_cache

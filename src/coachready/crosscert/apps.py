@@ -5,6 +5,9 @@ class CrosscertConfig(AppConfig):
     name = "coachready.crosscert"
     label = "crosscert"
     verbose_name = "Cross-certification"
+    # What nav_links reads (applications, the reviewer's roles, applicants'
+    # regions): the cached menus are renewed when it changes.
+    nav_links_read = ("crosscert.Application", "org.Person", "org.RoleAssignment")
 
     def nav_links(self, request):
         from django.urls import reverse

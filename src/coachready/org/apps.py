@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class OrgConfig(AppConfig):
     name = "coachready.org"
     label = "org"
+    # What nav_links reads: the cached menus are renewed when it changes.
+    nav_links_read = ("org.RoleAssignment",)
 
     def ready(self):
         from allauth.account.signals import email_confirmed

@@ -7,8 +7,10 @@ naming the file and the key, so a bad profile never reaches a verdict.
 
 from __future__ import annotations
 
+import json
 import threading
 import tomllib
+from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -39,6 +41,12 @@ DEFAULT_POLICY = "region-60"
 
 _cache: dict[str, Policy] = {}
 _lock = threading.Lock()
+# Policies with a region's overrides, keyed by their content (name and
+# overrides as canonical JSON), so a changed override is simply another key.
+# Building one means reading and validating the whole profile, which every
+# page of a region with overrides would otherwise pay.
+_with_overrides: OrderedDict[str, Policy] = OrderedDict()
+_WITH_OVERRIDES_MAX = 256
 
 
 def available_policies() -> list[str]:
@@ -53,9 +61,12 @@ def load_policy(name: str = DEFAULT_POLICY, overrides: Mapping[str, Any] | None 
     validation, so a region can change, say,
     `{"requirements": {"safesport": {"validity_months": 12}}}`.
     """
-    if not overrides:
-        cached = _cache.get(name)
+    key = json.dumps([name, overrides], sort_keys=True, default=str) if overrides else ""
+    with _lock:
+        cached = _with_overrides.get(key) if overrides else _cache.get(name)
         if cached is not None:
+            if overrides:
+                _with_overrides.move_to_end(key)
             return cached
     if name not in available_policies():
         raise PolicyError(
@@ -63,7 +74,12 @@ def load_policy(name: str = DEFAULT_POLICY, overrides: Mapping[str, Any] | None 
         )
     path = POLICY_DIR / f"{name}.toml"
     if overrides:
-        return load_policy_file(path, overrides)
+        policy = load_policy_file(path, overrides)
+        with _lock:
+            _with_overrides[key] = policy
+            while len(_with_overrides) > _WITH_OVERRIDES_MAX:
+                _with_overrides.popitem(last=False)
+        return policy
     with _lock:
         cached = _cache.get(name)
         if cached is None:

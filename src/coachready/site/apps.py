@@ -15,6 +15,10 @@ class SiteConfig(AppConfig):
         post_save.connect(on_role_change, sender=RoleAssignment, dispatch_uid="site-editors-on-save")
         post_delete.connect(on_role_change, sender=RoleAssignment, dispatch_uid="site-editors-on-delete")
 
+        from coachready.site.invalidation import connect
+
+        connect()
+
     def region_links(self, request, region):
         from django.urls import reverse
 

@@ -1,6 +1,6 @@
 from django import template
 
-from coachready.core.navigation import collect_region
+from coachready.core import hooks
 
 register = template.Library()
 
@@ -8,4 +8,4 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def region_links(context, region):
     """The administration pages other apps offer for `region`."""
-    return collect_region(context["request"], region)
+    return hooks.region_links(context["request"], region)

@@ -25,10 +25,13 @@ class User(AbstractUser):
 
     @property
     def person_or_none(self) -> Person | None:
-        try:
-            return self.person
-        except Person.DoesNotExist:
-            return None
+        # With the home region in the same query: nearly every signed-in
+        # page shows it (the header) or reads its policy. Kept where Django
+        # keeps `user.person`, so either spelling queries once.
+        cache = self._state.fields_cache
+        if "person" not in cache:
+            cache["person"] = Person.objects.select_related("home_region").filter(user_id=self.pk).first()
+        return cache["person"]
 
 
 class PersonQuerySet(models.QuerySet):
