@@ -148,6 +148,16 @@ def test_bumping_creates_missing_stamps_and_ignores_nothing(world):
     assert ReadinessVersion.objects.count() == 2
 
 
+def test_whole_pages_are_kept_per_session(login, world, coach_on_team):
+    admin = login(world.rca)
+    first = dashboard(admin)
+    assert dashboard(admin) == first  # the same session: the same page, token and all
+    other = Client()
+    other.force_login(world.rc.user)
+    theirs = dashboard(other)
+    assert theirs != first and dashboard(other) == theirs
+
+
 def test_a_waiting_message_is_shown_not_a_kept_page(login, world, coach_on_team):
     admin = login(world.rca)
     assignment = CoachAssignment.objects.get(team=coach_on_team)

@@ -7,7 +7,10 @@ readiness stamp, policy) (`versions.readiness_base`), in Django's cache
 - a season's rows, evaluated once and kept as small tuples of display
   values, so a filter, a page or an export of the same data costs no
   evaluation (the team list reads them too);
-- the rendered page body per filter and page.
+- the rendered page body per filter and page (nothing per user in it);
+- for a short while, a session's whole page (its frame carries the user's
+  menu and the session's sign-out token), so a busy dashboard costs its
+  access check and stamp read.
 
 Every write that changes readiness replaces the stamp
 (`versions.bump_readiness_version`), so nothing stale is ever read back: a
@@ -16,11 +19,15 @@ new stamp is a new prefix, and the old entries expire.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from coachready.certs.services import versions
@@ -108,6 +115,12 @@ def _compute(region: Region, season, as_of: date, divisions: tuple[str, ...]) ->
     return SeasonReadiness(rows, summarise(full, divisions))
 
 
+# How long a session's whole page is reused. The readiness in it is always
+# current (the stamp is in the key); the frame's menu counts from other apps
+# may lag by this much.
+PAGE_SECONDS = 30
+
+
 class DashboardCache:
     """The readiness dashboard's cache for one region on one day.
 
@@ -137,6 +150,22 @@ class DashboardCache:
         """A rendered part of the page for `view` (its normalised filters and
         page number; nothing per user), rendered by `render` when not kept."""
         return versions.cached(self._key(season, "html", view), render)
+
+
+    def whole_page(self, request, view: str, render: Callable[[], HttpResponse]) -> HttpResponse:  # noqa: ANN001
+        """The session's whole page for `view`, rendered by `render` when not
+        kept; never kept while a flash message waits or without a session."""
+        session_key = request.session.session_key
+        if not session_key or len(get_messages(request)):
+            return render()
+        who = hashlib.blake2s(session_key.encode(), digest_size=12).hexdigest()
+        key = f"{self.base}:page:{who}:{view}"
+        content = cache.get(key)
+        if content is not None:
+            return HttpResponse(content)
+        response = render()
+        cache.set(key, response.content, PAGE_SECONDS)
+        return response
 
 
 def season_readiness(region: Region, season, as_of: date, policy) -> SeasonReadiness:  # noqa: ANN001

@@ -168,18 +168,16 @@ class ReadinessRow(NamedTuple):
     def as_report(self) -> dict[str, Any]:
         """The `readiness-report` row (CSV/JSON/XLSX share these columns).
         `earliest_lapse` is a date; each writer renders it its own way."""
-        return {
-            "person": self.name,
-            "volunteer_id": self.volunteer_id,
-            "team": self.team,
-            "division": self.division,
-            "role": self.role,
-            "eligible": self.eligible,
-            "unmet": list(self.unmet),
-            "earliest_lapse": self.earliest_lapse,
-            "status": self.band,
-            "region": self.region_number,
-        }
+        row = dict(zip(REPORT_COLUMNS, self.report_values(), strict=True))
+        row["unmet"] = list(row["unmet"])
+        return row
+
+    def report_values(self) -> tuple:
+        """`as_report`'s values in REPORT_COLUMNS order (CSV and XLSX take
+        them as they are: no dictionary per row of a national report)."""
+        verdict = self.verdict
+        return (self.name, self.volunteer_id, self.team, self.division, self.role, verdict.eligible,
+                verdict.unmet, verdict.earliest_lapse, self.band, self.region_number)
 
 
 REPORT_COLUMNS = (
@@ -218,13 +216,17 @@ def awaiting_roles(regions: Region | list[int], as_of: date, *, division: str | 
     from coachready.org.models.roles import COACHING_ROLES, RoleAssignment
     from coachready.teams.models import CoachAssignment
 
+    ids = [regions.pk] if isinstance(regions, Region) else list(regions)
     on_team = CoachAssignment.objects.filter(
         person_id=OuterRef("person_id"), team__division=OuterRef("division"),
         team__season__region_id=OuterRef("region_id"), team__season__ends_on__gte=as_of,
+        # Said again outright: PostgreSQL then reads these regions' teams,
+        # not the nation's, to answer the correlated test.
+        team__season__region_id__in=ids,
     ).exclude(status=CoachAssignment.Status.ENDED)
     roles = (
         RoleAssignment.objects.active_on(as_of)
-        .filter(role__in=COACHING_ROLES, region_id__in=[regions.pk] if isinstance(regions, Region) else regions)
+        .filter(role__in=COACHING_ROLES, region_id__in=ids)
         .exclude(division="")
         .filter(~Exists(on_team))
     )

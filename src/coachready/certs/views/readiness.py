@@ -3,6 +3,8 @@ with their CSV and XLSX exports."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import QueryDict
@@ -73,15 +75,23 @@ def dashboard(request, number: int):
     # cached newer than its key, never older.
     region, stamp = admin_region_with_stamp(request.user, number)
     readiness = DashboardCache(region, today(), stamp)
-    as_of = readiness.as_of
     policy = region.policy()
     filters = _filters(request, policy)
     fmt = request.GET.get("format", "")
-    seasons, season = _season(request, region, as_of)
     if fmt in ("csv", "xlsx"):
+        _seasons, season = _season(request, region, readiness.as_of)
         data = readiness.season(season, policy)
         rows = [r.as_report() for r in _listed(data.rows, filters)]
-        return exports.download(READINESS_REPORT, rows, fmt, f"readiness-region-{region.number}-{as_of}")
+        name = f"readiness-region-{region.number}-{readiness.as_of}"
+        return exports.download(READINESS_REPORT, rows, fmt, name)
+    asked = {**filters, "season": request.GET.get("season", "")[:12], "page": request.GET.get("page", "")[:8]}
+    return readiness.whole_page(request, urlencode(sorted(asked.items())),
+                                lambda: _dashboard_page(request, region, policy, filters, readiness))
+
+
+def _dashboard_page(request, region, policy, filters: dict[str, str], readiness: DashboardCache):  # noqa: ANN001
+    as_of = readiness.as_of
+    seasons, season = _season(request, region, as_of)
     # The page body is a function of the data and of these parameters only
     # (no user, no token, links built from the normalised query), so it is
     # kept as HTML: a busy dashboard renders its 100-row table once.

@@ -97,7 +97,9 @@ class Command(BaseCommand):
                 division = policy.division(division, "--division")
             except InputError as exc:
                 raise _bad(str(exc))
-        rows = (row.as_report() for row in regions_rows(regions, day, division=division))
+        found_rows = regions_rows(regions, day, division=division)
+        # JSON rows are objects; CSV and XLSX take each row's values in column order.
+        rows = (row.as_report() for row in found_rows) if fmt == "json" else (r.report_values() for r in found_rows)
         meta = {"region": found.number if found else None, "all_regions": all_regions,
                 "as_of": day.isoformat(), "division": division}
         title = f"Region {found.number}" if found else "All regions"
