@@ -196,8 +196,9 @@ def test_the_dashboard_marks_who_is_on_a_team_and_who_awaits_one(login, world, i
 def test_the_compliance_view_counts_coaches_awaiting_a_team(login, world, imported):
     response = login(world.rca).get(reverse("certs:compliance", args=[60]),
                                     {"requirement": "safesport", "show": "incomplete"})
-    imported_ids = [p.volunteer_id for p in response.context["people"] if p.volunteer_id.startswith("710000")]
-    assert imported_ids == ["71000003"]
+    imported = [p for p in response.context["people"] if p.volunteer_id.startswith("710000")]
+    assert [(p.volunteer_id, p.awaiting_team) for p in imported] == [("71000003", True)]
+    assert "awaiting a team</span>" in response.content.decode()
     entries = {e.code: e for e in response.context["entries"]}
     assert {p.volunteer_id for p in entries["coach_advanced"].incomplete} == {"71000004"}
     # Rita referees: she counts for what every volunteer on the field shares.

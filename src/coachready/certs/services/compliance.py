@@ -42,6 +42,8 @@ class PersonStatus:
     email: str
     status: str  # met, missing, expired, blocked, exempt
     message: str
+    # A coach by role only, not yet on any of the season's teams.
+    awaiting_team: bool = False
 
 
 @dataclass
@@ -78,7 +80,7 @@ def compliance(region: Region, season, as_of: date) -> list[RequirementComplianc
     by_code: dict[str, RequirementCompliance] = {}
     seen: set[tuple[int, str]] = set()
 
-    def add(person_id, name, volunteer_id, email, birth_date, status) -> None:  # noqa: ANN001
+    def add(person_id, name, volunteer_id, email, birth_date, status, awaiting=False) -> None:  # noqa: ANN001
         key = (person_id, status.code)
         if key in seen:
             return
@@ -86,17 +88,21 @@ def compliance(region: Region, season, as_of: date) -> list[RequirementComplianc
         entry = by_code.setdefault(status.code, RequirementCompliance(status.code, status.title))
         if status.code in YOUTH_EXEMPT and _is_youth(birth_date, as_of):
             entry.exempt.append(PersonStatus(person_id, name, volunteer_id, email, "exempt",
-                                             "Youth volunteers under 18 are exempt."))
+                                             "Youth volunteers under 18 are exempt.", awaiting))
         elif status.status == "met":
-            entry.complete.append(PersonStatus(person_id, name, volunteer_id, email, "met", status.message))
+            entry.complete.append(PersonStatus(person_id, name, volunteer_id, email, "met", status.message, awaiting))
         else:
-            entry.incomplete.append(PersonStatus(person_id, name, volunteer_id, email, status.status, status.message))
+            entry.incomplete.append(
+                PersonStatus(person_id, name, volunteer_id, email, status.status, status.message, awaiting))
 
     # The season's population: its coaches on a team and, while it runs or
     # is to come, those awaiting one (with no season at all, those alone).
-    for row in season_rows(season, as_of, region=region):
+    rows = season_rows(season, as_of, region=region)
+    on_a_team = {row.person_id for row in rows if row.on_team}
+    for row in rows:
         for status in row.verdict.requirements:
-            add(row.person_id, row.name, row.volunteer_id, row.email, row.birth_date, status)
+            add(row.person_id, row.name, row.volunteer_id, row.email, row.birth_date, status,
+                row.person_id not in on_a_team)
 
     referee_ids = RoleAssignment.objects.active_on(as_of).filter(role=Role.REFEREE, region=region).values("person_id")
     referees = list(
