@@ -44,6 +44,22 @@ class Database:
             raise RuntimeError(f"coachready {' '.join(args)} failed: {result.stderr.decode()[-2000:]}")
         return result
 
+    def measure(self, *args: str) -> tuple[float, float, float]:
+        """Run a command with its output thrown away: (wall seconds, peak
+        resident memory in MB, CPU seconds), of that process alone. The CPU
+        time does not depend on what else the machine is doing."""
+        started = time.perf_counter()
+        process = subprocess.Popen([COACHREADY, *args], env=self.env, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            raise RuntimeError(f"coachready {' '.join(args)} failed: {process.stderr.read().decode()[-2000:]}")
+        process.stderr.close()
+        # ru_maxrss is in kilobytes on Linux.
+        return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
     def inproc(self, case: str, *args: str) -> dict:
         """Run a case of bench/inproc.py in a Django process on this database."""
         result = subprocess.run(

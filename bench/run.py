@@ -3,8 +3,9 @@ PostgreSQL) on PostgreSQL; prints a table and writes bench/results/latest.md.
 
 Benchmarks report; they never fail the build. Sizes follow the issues'
 targets and can be scaled down for a quick look:
-BENCH_VOLUNTEERS (default 100000) and BENCH_REGIONS (default 50), so each
-region holds 2,000 volunteers and 400 teams, the size of a large region.
+BENCH_VOLUNTEERS (default 300000) and BENCH_REGIONS (default 150), so each
+region holds 2,000 volunteers and 400 teams, the size of a large region, and
+the nation is the size the national report must handle.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ import cases_rules  # noqa: E402
 import cases_web  # noqa: E402
 from harness import ROOT, Database, Result, base_env, render_table  # noqa: E402
 
-VOLUNTEERS = int(os.environ.get("BENCH_VOLUNTEERS", "100000"))
-REGIONS = int(os.environ.get("BENCH_REGIONS", "50"))
+VOLUNTEERS = int(os.environ.get("BENCH_VOLUNTEERS", "300000"))
+REGIONS = int(os.environ.get("BENCH_REGIONS", "150"))
 FIRST_REGION = 1000
 
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from coachready.certs.models import CertificationRecord
+from coachready.core import exports
 from coachready.imports import exporting
 from coachready.imports.parsing import ParseError, read_table
 from coachready.imports.services import import_file
@@ -90,9 +91,9 @@ def test_formula_like_cells_are_stored_as_text_and_escaped_on_export(world):
     person = Person.objects.get(volunteer_id="123")
     assert (person.last_name, person.first_name, person.phone) == (FORMULA, "=1+1", "+1 626 555 0100")
     rows = list(exporting.volunteer_rows([world.region], today=date(2026, 11, 1)))
-    text = exporting.csv_bytes(exporting.VOLUNTEER_COLUMNS, rows).decode("utf-8-sig")
+    text = exports.csv_bytes(exporting.EXPORTS["volunteers"], rows).decode("utf-8-sig")
     assert f"'{FORMULA}" in text.replace('""', '"') and "'=1+1" in text and "'+1 626" in text
-    book = load_workbook(io.BytesIO(exporting.xlsx_bytes(exporting.VOLUNTEER_COLUMNS, rows, "v")))
+    book = load_workbook(io.BytesIO(exports.xlsx_bytes(exporting.EXPORTS["volunteers"], rows)))
     values = [c.value for row in book.active.iter_rows() for c in row]
     assert f"'{FORMULA}" in values
     assert not any(isinstance(v, str) and v.startswith("=") for v in values)

@@ -6,10 +6,11 @@ from datetime import date, datetime
 import pytest
 from openpyxl import Workbook
 
+from coachready.core.exports import escape_formula
 from coachready.imports.columns import field_for_header
 from coachready.imports.courses import match_course
 from coachready.imports.parsing import ParseError, read_table
-from coachready.imports.values import CellError, cell_text, escape_formula, parse_date
+from coachready.imports.values import CellError, cell_text, parse_date
 from tests.imports.helpers import RECORD_HEADER, csv_bytes
 
 ROW = ["81000001", "Alvarez", "Marisol", "m@example.org", "10U Coach", "2024-09-14"]

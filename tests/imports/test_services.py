@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
+from coachready.core import exports
 from coachready.imports import exporting
 from coachready.imports.services import import_file
 from coachready.org.models import AuditEntry, Person
@@ -59,9 +60,9 @@ def test_export_then_import_into_an_empty_region_reproduces_everything(world):
     give_record(nameless, "background_check", date(2026, 7, 1), risk_status="orange",
                 valid_until=date(2027, 6, 30), status="verified")
     before = snapshot(region)
-    volunteers = exporting.csv_bytes(exporting.VOLUNTEER_COLUMNS,
+    volunteers = exports.csv_bytes(exporting.EXPORTS["volunteers"],
                                      exporting.volunteer_rows([region], today=date(2026, 11, 1)))
-    records = exporting.xlsx_bytes(exporting.RECORD_COLUMNS, exporting.record_rows([region]), "records")
+    records = exports.xlsx_bytes(exporting.EXPORTS["records"], exporting.record_rows([region]))
     assert b"'=HYPERLINK" in volunteers  # escaped, never a live formula
     Person.objects.filter(home_region=region).delete()
     assert import_file(volunteers, "volunteers.csv", region, world.rca.user).counts["error"] == 0

@@ -14,6 +14,10 @@ from coachready.core.hooks import DigestSection
 LISTED = 15
 
 
+def _place(row) -> str:  # noqa: ANN001
+    return f"{row.division} {row.team}" if row.on_team else f"{row.division}, awaiting a team"
+
+
 def _lines(rows, describe) -> list[str]:  # noqa: ANN001
     lines = [describe(r) for r in rows[:LISTED]]
     if len(rows) > LISTED:
@@ -34,14 +38,13 @@ def digest_sections(region, as_of: date) -> list[DigestSection]:  # noqa: ANN001
             base + reverse("certs:verify", args=[region.number]), order=20,
         ))
     now = region_rows(region, as_of)
-    week_ago = {r.assignment_id: r for r in region_rows(region, as_of - timedelta(days=7))}
-    lapsed = [r for r in now if not r.eligible and week_ago.get(r.assignment_id) is not None
-              and week_ago[r.assignment_id].eligible]
+    week_ago = {r.key: r for r in region_rows(region, as_of - timedelta(days=7))}
+    lapsed = [r for r in now if not r.eligible and week_ago.get(r.key) is not None and week_ago[r.key].eligible]
     dashboard = base + reverse("certs:readiness", args=[region.number])
     if lapsed:
         sections.append(DigestSection(
             "Coaches who stopped being ready in the last 7 days",
-            _lines(lapsed, lambda r: f"{r.name} ({r.division} {r.team}): {', '.join(r.unmet)}"),
+            _lines(lapsed, lambda r: f"{r.name} ({_place(r)}): {', '.join(r.unmet)}"),
             dashboard + "?status=not_ready", order=21,
         ))
     horizon = as_of + timedelta(days=30)
@@ -50,7 +53,7 @@ def digest_sections(region, as_of: date) -> list[DigestSection]:  # noqa: ANN001
     if lapsing:
         sections.append(DigestSection(
             "Coaches whose certification lapses in the next 30 days",
-            _lines(lapsing, lambda r: f"{r.name} ({r.division} {r.team}): lapses {r.earliest_lapse}"),
+            _lines(lapsing, lambda r: f"{r.name} ({_place(r)}): lapses {r.earliest_lapse}"),
             dashboard + "?status=due_30", order=22,
         ))
     return sections

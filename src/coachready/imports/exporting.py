@@ -2,8 +2,8 @@
 the same volunteers and records.
 
 Only verified records are exported: they are the ones that count, and the
-ones an import creates. Formula-like text is written with a leading
-apostrophe (see values.escape_formula) in both CSV and XLSX.
+ones an import creates. The files are written by `coachready.core.exports`
+(formula-like text escaped, dates as dates in XLSX, ids as text).
 """
 
 from __future__ import annotations
@@ -15,21 +15,23 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from coachready.certs.models import CertificationRecord
+from coachready.core import exports
 from coachready.imports.courses import CANONICAL_NAMES
 from coachready.imports.rows import IMPORTABLE_ROLES
-from coachready.imports.values import escape_formula
 from coachready.org.models import Person, Region, RoleAssignment
 
 VOLUNTEER_COLUMNS = ("Admin_ID", "Last_Name", "First_Name", "Preferred_Name", "Email", "Phone", "Birth_Date",
                      "Region", "Roles")
 RECORD_COLUMNS = ("Admin_ID", "Last_Name", "First_Name", "Email", "Birth_Date", "Region", "Course",
                   "Completion_Date", "Valid_Until", "Risk_Status")
-EXPORTS = {"volunteers": VOLUNTEER_COLUMNS, "records": RECORD_COLUMNS}
+EXPORTS = {
+    "volunteers": exports.Report(VOLUNTEER_COLUMNS, "volunteers", dates=frozenset({"Birth_Date"}),
+                                 ids=frozenset({"Admin_ID", "Phone", "Region"})),
+    "records": exports.Report(RECORD_COLUMNS, "records",
+                              dates=frozenset({"Birth_Date", "Completion_Date", "Valid_Until"}),
+                              ids=frozenset({"Admin_ID", "Region"})),
+}
 _CHUNK = 2000
-
-
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 def _role_label(role: str, division: str) -> str:
@@ -37,7 +39,7 @@ def _role_label(role: str, division: str) -> str:
     return f"{words} ({division})" if division else words
 
 
-def volunteer_rows(regions: Iterable[Region], *, today: date) -> Iterator[tuple[str, ...]]:
+def volunteer_rows(regions: Iterable[Region], *, today: date) -> Iterator[tuple]:
     """One row per volunteer whose home region is among `regions`: two queries."""
     region_ids = [r.pk for r in regions]
     roles: dict[int, list[str]] = defaultdict(list)
@@ -56,10 +58,10 @@ def volunteer_rows(regions: Iterable[Region], *, today: date) -> Iterator[tuple[
                      "birth_date", "home_region__number")
     )
     for pk, vid, last, first, preferred, email, phone, born, number in people.iterator(chunk_size=_CHUNK):
-        yield (vid or "", last, first, preferred, email, phone, _day(born), str(number), "; ".join(roles[pk]))
+        yield (vid or "", last, first, preferred, email, phone, born, str(number), "; ".join(roles[pk]))
 
 
-def record_rows(regions: Iterable[Region]) -> Iterator[tuple[str, ...]]:
+def record_rows(regions: Iterable[Region]) -> Iterator[tuple]:
     """One row per verified record of the regions' volunteers: one query."""
     records = (
         CertificationRecord.objects.filter(
@@ -72,53 +74,11 @@ def record_rows(regions: Iterable[Region]) -> Iterator[tuple[str, ...]]:
                      "valid_until", "risk_status")
     )
     for vid, last, first, email, born, number, code, done, until, risk in records.iterator(chunk_size=_CHUNK):
-        yield (vid or "", last, first, email, _day(born), str(number), CANONICAL_NAMES.get(code, code),
-               _day(done), _day(until), risk)
-
-
-def _safe(row: tuple[str, ...]) -> list[str]:
-    return [escape_formula(cell) for cell in row]
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def csv_chunks(columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> Iterator[str]:
-    """CSV text, a line at a time, for a streaming response. It starts with a
-    byte-order mark so Excel opens the accents right."""
-    writer = csv.writer(_Echo(), lineterminator="\r\n")
-    yield "\ufeff" + writer.writerow(columns)
-    for row in rows:
-        yield writer.writerow(_safe(row))
-
-
-def csv_bytes(columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> bytes:
-    return "".join(csv_chunks(columns, rows)).encode("utf-8")
-
-
-def xlsx_bytes(columns: tuple[str, ...], rows: Iterable[tuple[str, ...]], title: str) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title[:31])
-    sheet.append(list(columns))
-    for row in rows:
-        sheet.append(_safe(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        yield (vid or "", last, first, email, born, str(number), CANONICAL_NAMES.get(code, code), done, until, risk)
 
 
 def sample_xlsx(data: bytes, title: str) -> bytes:
-    """A sample CSV as a workbook with the same cells, title rows included."""
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title[:31])
-    for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))):
-        sheet.append(_safe(tuple(row)))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    """A sample CSV as a workbook with the same cells: its first row is the header."""
+    rows = csv.reader(io.StringIO(data.decode("utf-8-sig")))
+    header = next(rows, [])
+    return exports.xlsx_bytes(exports.Report(tuple(header), title), rows)

@@ -15,10 +15,13 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+# The exports write formula-like text with a leading apostrophe; reading
+# their files back removes it.
+from coachready.core.exports import FORMULA_STARTS
+
 # Longer cells are refused: no name, email or course name comes near this,
 # and it keeps a hostile file from filling the database with one cell.
 MAX_CELL_CHARS = 300
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -55,12 +58,6 @@ def clean_text(value: object, *, max_chars: int = MAX_CELL_CHARS) -> str:
     return " ".join(text.split())
 
 
-def escape_formula(text: str) -> str:
-    """Text safe to put in a spreadsheet cell: formula-like text gets a
-    leading apostrophe (OWASP's advice for CSV injection)."""
-    if text and text[0] in FORMULA_STARTS:
-        return "'" + text
-    return text
 
 
 _DATE_FORMATS = (

@@ -8,11 +8,12 @@ from importlib import resources
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coachready.core import exports
 from coachready.imports import batches, exporting
 from coachready.imports.access import export_regions_for, get_batch_for, get_import_region_for
 from coachready.imports.columns import FIELD_LABELS, aliases
@@ -127,20 +128,11 @@ def _export(request, regions, name: str, fmt: str, stem: str, region=None):
     today = timezone.localdate()
     rows = (exporting.volunteer_rows(regions, today=today) if name == "volunteers"
             else exporting.record_rows(regions))
-    columns = exporting.EXPORTS[name]
-    filename = f"{stem}-{name}-{today.isoformat()}.{fmt}"
+    stem = f"{stem}-{name}-{today.isoformat()}"
     # Exports carry personal data: who took one is kept in the audit log.
     log_action(f"imports.export.{name}", user=request.user, region=region,
-               summary=f"{filename} downloaded", data={"regions": [r.number for r in regions], "format": fmt})
-    if fmt == "csv":
-        response = StreamingHttpResponse(exporting.csv_chunks(columns, rows), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            exporting.xlsx_bytes(columns, rows, name),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+               summary=f"{stem}.{fmt} downloaded", data={"regions": [r.number for r in regions], "format": fmt})
+    return exports.download(exporting.EXPORTS[name], rows, fmt, stem)
 
 
 @login_required

@@ -1,13 +1,15 @@
 """Per-requirement compliance, like the national platform's compliance
 widget, but correct for exempt people.
 
-The population is every volunteer who coaches in the season (their division's
-requirements) and every volunteer holding a referee role in the region today
-(the requirements every volunteer on the field shares: safety and background).
+The population is every volunteer who coaches in the season or holds a
+coaching role with a division awaiting a team (their division's
+requirements) and every volunteer holding a referee role in the region
+today (the requirements every volunteer on the field shares: safety and
+background).
 A youth volunteer (under 18) is counted as exempt from the background check,
 Live Scan and SafeSport, not as incomplete (DOMAIN.md sections 2 and 7).
 
-Facts: the season's readiness rows (two queries), the referees (one query),
+Facts: the season's readiness rows (three queries), the referees (one query),
 their verified records (one query).
 """
 
@@ -18,9 +20,15 @@ from datetime import date
 
 from django.db.models import Q
 
-from coachready.certs.services.readiness import YOUTH_EXEMPT, PolicyCache, readiness_rows
+from coachready.certs.services.readiness import YOUTH_EXEMPT, PolicyCache, season_rows
 from coachready.certs.services.records import rule_records_where
+from coachready.core.exports import Report
 from coachready.org.models import Person, Region, Role, RoleAssignment
+
+COMPLIANCE_REPORT = Report(
+    ("person", "volunteer_id", "email", "requirement", "status", "message"), "Compliance",
+    ids=frozenset({"volunteer_id"}),
+)
 
 # Requirement kinds that apply to every volunteer on the field, whatever the role.
 SHARED_KINDS = frozenset({"safety", "background"})
@@ -34,6 +42,8 @@ class PersonStatus:
     email: str
     status: str  # met, missing, expired, blocked, exempt
     message: str
+    # A coach by role only, not yet on any of the season's teams.
+    awaiting_team: bool = False
 
 
 @dataclass
@@ -64,14 +74,13 @@ def _is_youth(birth_date: date | None, as_of: date) -> bool:
 def compliance(region: Region, season, as_of: date) -> list[RequirementCompliance]:  # noqa: ANN001
     """Complete / incomplete / exempt people per requirement, in policy order."""
     from coachready.rules import evaluate
-    from coachready.teams.models import CoachAssignment
 
     policies = PolicyCache()
     policy = policies.for_region(region)
     by_code: dict[str, RequirementCompliance] = {}
     seen: set[tuple[int, str]] = set()
 
-    def add(person_id, name, volunteer_id, email, birth_date, status) -> None:  # noqa: ANN001
+    def add(person_id, name, volunteer_id, email, birth_date, status, awaiting=False) -> None:  # noqa: ANN001
         key = (person_id, status.code)
         if key in seen:
             return
@@ -79,16 +88,21 @@ def compliance(region: Region, season, as_of: date) -> list[RequirementComplianc
         entry = by_code.setdefault(status.code, RequirementCompliance(status.code, status.title))
         if status.code in YOUTH_EXEMPT and _is_youth(birth_date, as_of):
             entry.exempt.append(PersonStatus(person_id, name, volunteer_id, email, "exempt",
-                                             "Youth volunteers under 18 are exempt."))
+                                             "Youth volunteers under 18 are exempt.", awaiting))
         elif status.status == "met":
-            entry.complete.append(PersonStatus(person_id, name, volunteer_id, email, "met", status.message))
+            entry.complete.append(PersonStatus(person_id, name, volunteer_id, email, "met", status.message, awaiting))
         else:
-            entry.incomplete.append(PersonStatus(person_id, name, volunteer_id, email, status.status, status.message))
+            entry.incomplete.append(
+                PersonStatus(person_id, name, volunteer_id, email, status.status, status.message, awaiting))
 
-    if season is not None:
-        for row in readiness_rows(CoachAssignment.objects.filter(team__season=season), as_of):
-            for status in row.verdict.requirements:
-                add(row.person_id, row.name, row.volunteer_id, row.email, row.birth_date, status)
+    # The season's population: its coaches on a team and, while it runs or
+    # is to come, those awaiting one (with no season at all, those alone).
+    rows = season_rows(season, as_of, region=region)
+    on_a_team = {row.person_id for row in rows if row.on_team}
+    for row in rows:
+        for status in row.verdict.requirements:
+            add(row.person_id, row.name, row.volunteer_id, row.email, row.birth_date, status,
+                row.person_id not in on_a_team)
 
     referee_ids = RoleAssignment.objects.active_on(as_of).filter(role=Role.REFEREE, region=region).values("person_id")
     referees = list(
@@ -110,3 +124,9 @@ def compliance(region: Region, season, as_of: date) -> list[RequirementComplianc
 
     order = {code: i for i, code in enumerate(policy.requirements)}
     return sorted(by_code.values(), key=lambda entry: order.get(entry.code, len(order)))
+
+
+def compliance_export_rows(entry: RequirementCompliance, people: list[PersonStatus]) -> list[dict]:
+    """The rows of COMPLIANCE_REPORT for one requirement's list of people."""
+    return [{"person": p.name, "volunteer_id": p.volunteer_id, "email": p.email, "requirement": entry.code,
+             "status": p.status, "message": p.message} for p in people]

@@ -4,12 +4,17 @@ Two ways in:
 
 - `verdict_for(person, division, role, as_of)`: one person (the coach's own
   checklist, the assignment gate). Two queries.
-- `readiness_rows(assignments, as_of)`: every coach assignment a queryset
-  selects (a season, a region, the whole country). Facts are loaded with a
-  fixed number of queries whatever the number of people — the assignments
-  with their people and teams in one, the verified records in one (joined by
-  subquery, never a long `IN (...)` list) — then evaluated in process with
-  each region's policy.
+- `readiness_rows(assignments, as_of, roles=...)`: every coach assignment a
+  queryset selects (a season, a region, the whole country), and the coaching
+  roles of volunteers still awaiting a team. Facts are loaded with a fixed
+  number of queries whatever the number of people — the assignments with
+  their people and teams in one, the waiting roles in one, the verified
+  records in one (joined by subquery, never a long `IN (...)` list) — then
+  evaluated in process with each region's policy.
+
+The season's population is every volunteer holding a coaching role with a
+division in the region, on a team or not yet, and everyone assigned to a
+team: the weeks before teams are formed are when certifications are chased.
 
 Youth volunteers (under 18) are exempt from the background check, Live Scan
 and SafeSport (DOMAIN.md section 2); `compliance_rows` counts them as exempt
@@ -27,6 +32,7 @@ from django.db.models import Q, QuerySet
 
 from coachready.certs.models import CertificationRecord
 from coachready.certs.services.records import rule_records_where
+from coachready.core.exports import Report
 from coachready.org.models import Person, Region
 
 # DOMAIN.md section 2: "Youth volunteers (under 18) are exempt from
@@ -104,14 +110,16 @@ def verdict_for(person: Person, division: str, role: str, as_of: date, *, policy
 
 
 class ReadinessRow(NamedTuple):
-    """One coach assignment and its verdict on the day asked.
+    """One coach in the season's population and their verdict on the day asked:
+    a coach assignment on a team, or a coaching role with a division that no
+    team assignment answers yet (`team_id` None: awaiting a team).
 
     A tuple rather than a dataclass: a national report makes one per
-    assignment, and the dashboard's cache stores thousands of them.
+    coach, and the dashboard's cache stores thousands of them.
     """
 
-    assignment_id: int
-    assignment_status: str
+    assignment_id: int | None  # the CoachAssignment; None while awaiting a team
+    assignment_status: str  # active, pending, or awaiting_team
     overridden: bool
     person_id: int
     name: str
@@ -119,14 +127,26 @@ class ReadinessRow(NamedTuple):
     volunteer_id: str
     email: str
     region_number: int
-    season_id: int
-    team_id: int
-    team: str
+    season_id: int | None
+    team_id: int | None
+    team: str | None
     division: str
     role: str
     verdict: Any  # coachready.rules.Verdict
     band: str
     birth_date: date | None = None
+    role_assignment_id: int | None = None  # the RoleAssignment of an awaiting row
+
+    @property
+    def on_team(self) -> bool:
+        return self.team_id is not None
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """Stable across days: the assignment, or the role while awaiting a team."""
+        if self.assignment_id is not None:
+            return ("team", self.assignment_id)
+        return ("role", self.role_assignment_id or 0)
 
     @property
     def eligible(self) -> bool:
@@ -146,25 +166,27 @@ class ReadinessRow(NamedTuple):
         return [s for s in self.verdict.requirements if s.status != "met"]
 
     def as_report(self) -> dict[str, Any]:
-        """The `readiness-report` row (CSV/JSON/XLSX share these columns)."""
-        lapse = self.earliest_lapse
-        return {
-            "person": self.name,
-            "volunteer_id": self.volunteer_id,
-            "team": self.team,
-            "division": self.division,
-            "role": self.role,
-            "eligible": self.eligible,
-            "unmet": list(self.unmet),
-            "earliest_lapse": lapse.isoformat() if lapse else None,
-            "status": self.band,
-            "region": self.region_number,
-        }
+        """The `readiness-report` row (CSV/JSON/XLSX share these columns).
+        `earliest_lapse` is a date; each writer renders it its own way."""
+        row = dict(zip(REPORT_COLUMNS, self.report_values(), strict=True))
+        row["unmet"] = list(row["unmet"])
+        return row
+
+    def report_values(self) -> tuple:
+        """`as_report`'s values in REPORT_COLUMNS order (CSV and XLSX take
+        them as they are: no dictionary per row of a national report)."""
+        verdict = self.verdict
+        return (self.name, self.volunteer_id, self.team, self.division, self.role, verdict.eligible,
+                verdict.unmet, verdict.earliest_lapse, self.band, self.region_number)
 
 
 REPORT_COLUMNS = (
     "person", "volunteer_id", "team", "division", "role", "eligible", "unmet", "earliest_lapse", "status", "region",
 )
+# The readiness report, the same on the dashboard's download and from the
+# command line: dates as dates in XLSX, the volunteer id always text.
+READINESS_REPORT = Report(REPORT_COLUMNS, "Readiness", dates=frozenset({"earliest_lapse"}),
+                          ids=frozenset({"volunteer_id"}))
 
 _ROW_FIELDS = (
     "pk", "status", "override_reason", "role", "person_id",
@@ -172,28 +194,84 @@ _ROW_FIELDS = (
     "team_id", "team__name", "team__division", "team__season_id",
     "team__season__region_id", "team__season__region__number", "person__birth_date",
 )
+_ROLE_FIELDS = (
+    "pk", "role", "person_id",
+    "person__first_name", "person__preferred_name", "person__last_name", "person__volunteer_id", "person__email",
+    "division", "region_id", "region__number", "person__birth_date",
+)
+AWAITING_TEAM = "awaiting_team"
+
+
+def awaiting_roles(regions: Region | list[int], as_of: date, *, division: str | None = None) -> QuerySet:
+    """The region's (or the region ids') coaching roles with a division held on `as_of` that no
+    live team assignment in a season running or to come answers (same
+    person, same division): the coaches still awaiting a team.
+
+    A person holding Coach (10U) and coaching a 10U team is on that team's
+    row; holding Coach (10U) and coaching only a 12U team, they still await
+    a 10U team. A referee, or a coach role without a division, is not here.
+    """
+    from django.db.models import Exists, OuterRef
+
+    from coachready.org.models.roles import COACHING_ROLES, RoleAssignment
+    from coachready.teams.models import CoachAssignment
+
+    ids = [regions.pk] if isinstance(regions, Region) else list(regions)
+    on_team = CoachAssignment.objects.filter(
+        person_id=OuterRef("person_id"), team__division=OuterRef("division"),
+        team__season__region_id=OuterRef("region_id"), team__season__ends_on__gte=as_of,
+        # Said again outright: PostgreSQL then reads these regions' teams,
+        # not the nation's, to answer the correlated test.
+        team__season__region_id__in=ids,
+    ).exclude(status=CoachAssignment.Status.ENDED)
+    roles = (
+        RoleAssignment.objects.active_on(as_of)
+        .filter(role__in=COACHING_ROLES, region_id__in=ids)
+        .exclude(division="")
+        .filter(~Exists(on_team))
+    )
+    if division:
+        roles = roles.filter(division=division)
+    return roles
 
 
 def readiness_rows(assignments: QuerySet, as_of: date, *, policies: PolicyCache | None = None,
-                   region: Region | None = None) -> list[ReadinessRow]:
-    """Verdicts for every coach assignment in `assignments`, in three queries
-    (two when the caller names the one `region` they all belong to).
+                   region: Region | None = None, roles: QuerySet | None = None,
+                   by_region: bool = False) -> list[ReadinessRow]:
+    """Verdicts for every coach assignment in `assignments`, and for every
+    coaching role in `roles` (awaiting a team, see `awaiting_roles`), in
+    three queries (four without the one `region` they all belong to; two
+    without `roles`).
 
     `assignments` is a CoachAssignment queryset (filtered by season, region,
     division, team...). Ended assignments are left out. Rows come back in
-    division, team, role, name order.
+    division order (region by region first when `by_region`); within a
+    division the coaches on a team (by team, role, name) come first, then
+    those awaiting one (by role, name).
     """
-    from coachready.rules import evaluate
+    from coachready.org.models.roles import Role
     from coachready.teams.models import CoachAssignment
 
     live = assignments.exclude(status=CoachAssignment.Status.ENDED)
     facts = list(
-        live.order_by("team__division", "team__name", "role", "person__last_name", "person__first_name", "pk")
+        live.order_by(*(["team__season__region__number"] if by_region else []),
+                      "team__division", "team__name", "role", "person__last_name", "person__first_name", "pk")
         .values_list(*_ROW_FIELDS)
     )
-    if not facts:
+    waiting = []
+    people = live.values("person_id")
+    if roles is not None:
+        waiting = list(
+            roles.order_by(*(["region__number"] if by_region else []),
+                           "division", "role", "person__last_name", "person__first_name", "pk")
+            .values_list(*_ROLE_FIELDS)
+        )
+        # One subquery of both populations: PostgreSQL plans `a IN (...) OR
+        # a IN (...)` as a scan of every record (30 times slower here).
+        people = people.order_by().union(roles.values("person_id").order_by(), all=True)
+    if not facts and not waiting:
         return []
-    records = rule_records_where(live.values("person_id"))
+    records = rule_records_where(people)
     policies = policies or PolicyCache()
     # Policies per region, not per row: a region's overrides are JSON that
     # would otherwise be decoded once for every assignment.
@@ -202,9 +280,21 @@ def readiness_rows(assignments: QuerySet, as_of: date, *, policies: PolicyCache 
     else:
         policy_of = {
             pk: policies.get(name, overrides)
-            for pk, name, overrides in Region.objects.filter(pk__in={f[14] for f in facts})
+            for pk, name, overrides in Region.objects.filter(pk__in={f[14] for f in facts} | {w[9] for w in waiting})
             .values_list("pk", "policy_name", "policy_overrides")
         }
+    rows = _team_rows(facts, records, policy_of, as_of)
+    if waiting:
+        engine_role = {Role.COACH: "head_coach", Role.ASSISTANT_COACH: "assistant_coach"}
+        rows.extend(_awaiting_rows(waiting, records, policy_of, engine_role, as_of))
+        # Stable: each part keeps the database's order within a division.
+        rows.sort(key=lambda r: (r.region_number if by_region else 0, r.division, r.team_id is None))
+    return rows
+
+
+def _team_rows(facts: list, records: dict, policy_of: dict, as_of: date) -> list[ReadinessRow]:
+    from coachready.rules import evaluate
+
     rows = []
     append = rows.append
     no_records: tuple = ()
@@ -221,34 +311,87 @@ def readiness_rows(assignments: QuerySet, as_of: date, *, policies: PolicyCache 
     return rows
 
 
-def season_rows(season, as_of: date, *, division: str | None = None) -> list[ReadinessRow]:  # noqa: ANN001
-    """Readiness of every coach assigned to a team of `season`."""
+def _awaiting_rows(waiting: list, records: dict, policy_of: dict, engine_role: dict, as_of: date) -> Iterator:
+    from coachready.rules import evaluate
+
+    seen: set[tuple[int, str, str]] = set()
+    no_records: tuple = ()
+    for (
+        pk, org_role, person_id, first, preferred, last, volunteer_id, email, division, region_id, region_number,
+        birth_date,
+    ) in waiting:
+        policy = policy_of[region_id]
+        role = engine_role[org_role]
+        # One row per person, role and division, however many times the role
+        # was recorded; a division this region's policy does not run is no
+        # coaching place to be ready for.
+        if (person_id, role, division) in seen or division not in policy.division_rules:
+            continue
+        seen.add((person_id, role, division))
+        verdict = evaluate(records.get(person_id, no_records), division, role, as_of, policy)
+        yield ReadinessRow(
+            None, AWAITING_TEAM, False, person_id, f"{preferred or first} {last}".strip(), last,
+            volunteer_id or "", email, region_number, None, None, None, division, role,
+            verdict, band_of(verdict, as_of), birth_date, pk,
+        )
+
+
+def season_rows(season, as_of: date, *, division: str | None = None, region: Region | None = None,
+                ) -> list[ReadinessRow]:  # noqa: ANN001
+    """The season's population: every coach assigned to one of its teams and,
+    while the season is running or to come, every coach of the region still
+    awaiting a team. With no season (`season` None, `region` given), the
+    coaches awaiting a team alone."""
     from coachready.teams.models import CoachAssignment
 
-    qs = CoachAssignment.objects.filter(team__season=season)
-    if division:
-        qs = qs.filter(team__division=division)
-    return readiness_rows(qs, as_of, region=season.region)
+    region = region or season.region
+    if season is None:
+        qs = CoachAssignment.objects.none()
+    else:
+        qs = CoachAssignment.objects.filter(team__season=season)
+        if division:
+            qs = qs.filter(team__division=division)
+    roles = None
+    if season is None or season.ends_on >= as_of:
+        roles = awaiting_roles(region, as_of, division=division)
+    return readiness_rows(qs, as_of, region=region, roles=roles)
 
 
 def region_rows(region: Region, as_of: date, *, division: str | None = None,
                 policies: PolicyCache | None = None) -> list[ReadinessRow]:
-    """Readiness of every coach assigned in the region's seasons still running
-    or to come on `as_of` (the report's and the reminders' population)."""
+    """The region's population on `as_of` (the report's and the digest's):
+    every coach assigned in the seasons still running or to come, and every
+    volunteer holding a coaching role with a division still awaiting a team."""
     from coachready.teams.models import CoachAssignment
 
     qs = CoachAssignment.objects.filter(team__season__region=region, team__season__ends_on__gte=as_of)
     if division:
         qs = qs.filter(team__division=division)
-    return readiness_rows(qs, as_of, policies=policies, region=region)
+    roles = awaiting_roles(region, as_of, division=division)
+    return readiness_rows(qs, as_of, policies=policies, region=region, roles=roles)
+
+
+# Regions evaluated together by `regions_rows`: few enough that their rows
+# stay small in memory (about 8,000 for ten large regions), enough that a
+# national report is tens of queries, not hundreds.
+REGIONS_PER_CHUNK = 10
 
 
 def regions_rows(regions: Iterable[Region], as_of: date, *, division: str | None = None) -> Iterator[ReadinessRow]:
-    """`region_rows` of each region in turn (two queries a region), yielded
-    as they come: a national report holds one region's rows at a time."""
+    """`region_rows` of every region, in region number order, yielded as
+    they come: ten regions at a time (four queries for each ten), so a
+    national report holds a few regions' rows at once, never the nation's."""
+    from coachready.teams.models import CoachAssignment
+
     policies = PolicyCache()
-    for region in regions:
-        yield from region_rows(region, as_of, division=division, policies=policies)
+    ordered = sorted(regions, key=lambda r: r.number)
+    for start in range(0, len(ordered), REGIONS_PER_CHUNK):
+        ids = [r.pk for r in ordered[start:start + REGIONS_PER_CHUNK]]
+        qs = CoachAssignment.objects.filter(team__season__region_id__in=ids, team__season__ends_on__gte=as_of)
+        if division:
+            qs = qs.filter(team__division=division)
+        roles = awaiting_roles(ids, as_of, division=division)
+        yield from readiness_rows(qs, as_of, policies=policies, roles=roles, by_region=True)
 
 
 def summarise(rows: list[ReadinessRow], divisions: tuple[str, ...]) -> list[dict[str, Any]]:

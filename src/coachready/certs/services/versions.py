@@ -53,9 +53,11 @@ def bump_readiness_version(region_ids: Iterable[Any]) -> None:
 
 def bump_readiness_for_people(person_ids: Iterable[int]) -> None:
     """Bump every region whose readiness pages show any of these people:
-    their home regions and the regions of the teams they coach (two
-    queries, whatever the number of people). For writers of records."""
-    from coachready.org.models import Person
+    their home regions, the regions of the teams they coach and those where
+    they hold a coaching role (three queries, whatever the number of
+    people). For writers of records and roles."""
+    from coachready.org.models import Person, RoleAssignment
+    from coachready.org.models.roles import COACHING_ROLES
     from coachready.teams.models import CoachAssignment
 
     ids = list(set(person_ids))
@@ -66,7 +68,11 @@ def bump_readiness_for_people(person_ids: Iterable[int]) -> None:
         CoachAssignment.objects.filter(person_id__in=ids).exclude(status=CoachAssignment.Status.ENDED)
         .values_list("team__season__region_id", flat=True).distinct()
     )
-    bump_readiness_version([*homes, *coached])
+    roles = (
+        RoleAssignment.objects.filter(person_id__in=ids, role__in=COACHING_ROLES, region__isnull=False)
+        .values_list("region_id", flat=True).distinct()
+    )
+    bump_readiness_version([*homes, *coached, *roles])
 
 
 def readiness_stamp(region) -> str:  # noqa: ANN001
@@ -90,12 +96,6 @@ def readiness_base(region, as_of: date, stamp: str | None = None) -> str:  # noq
     reading any fact (it reads the stamp unless the caller just did)."""
     stamp = stamp or readiness_stamp(region)
     return f"readiness:{region.pk}:{as_of.isoformat()}:{stamp}:{policy_digest(region)}"
-
-
-def readiness_key(kind: str, region, as_of: date, *parts: Any, base: str | None = None) -> str:  # noqa: ANN001
-    """A cache key for `kind` of readiness data of `region` on `as_of`."""
-    tail = ":".join(str(p) for p in parts)
-    return f"{base or readiness_base(region, as_of)}:{kind}:{tail}"
 
 
 def cached(key: str, compute: Callable[[], T]) -> T:

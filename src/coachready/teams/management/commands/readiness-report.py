@@ -1,20 +1,23 @@
 """`coachready readiness-report (--region 60 | --all-regions) --as-of 2026-09-01 --format csv|json|xlsx`
 [--division 10U]
 
-One row per coach assignment in the seasons running or to come on the day:
+One row per coach of the region's population on the day: each coach
+assignment in the seasons running or to come, and each coaching role with a
+division held by a volunteer still awaiting a team (`team` empty). Columns:
 person, volunteer id, team, division, role, eligible, unmet codes, earliest
-lapse. `--region N` reports one region; `--all-regions` the whole country,
+lapse, status, region. `--region N` reports one region; `--all-regions` the whole country,
 region after region, streaming rows as they are evaluated so memory holds
 one region's rows at a time. It is an operator's tool on the server: there
 is no access check.
 
-CSV and JSON go to standard output; XLSX too (as bytes), or to `--output
+CSV (UTF-8 with a byte-order mark, CRLF) and JSON go to standard output; XLSX too (as bytes), or to `--output
 FILE` (written aside and moved into place, so a failed run leaves no half
 file). Bad arguments print one line on standard error and exit 2.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import sys
@@ -25,8 +28,8 @@ from typing import IO, Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from coachready.certs.services import exports
-from coachready.certs.services.readiness import REPORT_COLUMNS, regions_rows
+from coachready.certs.services.readiness import READINESS_REPORT, regions_rows
+from coachready.core import exports
 from coachready.org.models import Region
 
 FORMATS = ("csv", "json", "xlsx")
@@ -40,7 +43,8 @@ class Command(BaseCommand):
     # A read-only report: the system checks (a second or more of start-up)
     # belong to deployment and `migrate`, not to every scheduled run.
     requires_system_checks: list[str] = []
-    help = "Print the readiness of every coach assignment in a region or in all regions (CSV, JSON or XLSX)."
+    help = ("Print the readiness of every coach in a region or in all regions, on a team or awaiting one "
+            "(CSV, JSON or XLSX).")
 
     def create_parser(self, prog_name, subcommand, **kwargs):
         parser = super().create_parser(prog_name, subcommand, **kwargs)
@@ -93,7 +97,9 @@ class Command(BaseCommand):
                 division = policy.division(division, "--division")
             except InputError as exc:
                 raise _bad(str(exc))
-        rows = (row.as_report() for row in regions_rows(regions, day, division=division))
+        found_rows = regions_rows(regions, day, division=division)
+        # JSON rows are objects; CSV and XLSX take each row's values in column order.
+        rows = (row.as_report() for row in found_rows) if fmt == "json" else (r.report_values() for r in found_rows)
         meta = {"region": found.number if found else None, "all_regions": all_regions,
                 "as_of": day.isoformat(), "division": division}
         title = f"Region {found.number}" if found else "All regions"
@@ -104,12 +110,13 @@ class Command(BaseCommand):
 
     def _write(self, fmt: str, text: IO[str] | None, binary: IO[bytes] | None, rows: Iterator[dict[str, Any]],
                meta: dict[str, Any], title: str) -> None:
+        report = dataclasses.replace(READINESS_REPORT, title=title)
         if fmt == "csv":
-            exports.write_csv(text, REPORT_COLUMNS, rows)
+            exports.write_csv(text, report, rows)
         elif fmt == "json":
             exports.write_json(text, rows, **meta)
         else:
-            exports.write_xlsx(binary, REPORT_COLUMNS, rows, title=title)
+            exports.write_xlsx(binary, report, rows)
 
     def _to_stdout(self, fmt: str, rows, meta, title: str) -> None:  # noqa: ANN001
         stream = self.stdout._out
