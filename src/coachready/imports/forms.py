@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from coachready.core.inputs import DateField
 from coachready.imports.parsing import MAX_FILE_BYTES, ParseError
 from coachready.imports.services import read_file
 
@@ -17,7 +18,7 @@ class UploadForm(forms.Form):
         choices=[("", "Tell from the columns"), ("volunteers", "Volunteers"), ("records", "Certification records")],
         required=False,
     )
-    undated_on = forms.DateField(
+    undated_on = DateField(
         label="Date for rows without a completion date",
         help_text="The licence/grade export lists credentials without dates; one-time courses from it are "
                   "recorded as of this date.",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from coachready.core.inputs import DateField
 from coachready.org.models import Person, Role
 
 
@@ -9,8 +10,8 @@ class RoleAssignmentForm(forms.Form):
     person = forms.ModelChoiceField(queryset=Person.objects.none(), label="Volunteer")
     role = forms.ChoiceField(choices=[(r.value, r.label) for r in Role if r.value not in {
         "area_coach_administrator", "section_coach_administrator", "national_coach"}])
-    start_on = forms.DateField(label="Starts on", widget=forms.DateInput(attrs={"type": "date"}))
-    end_on = forms.DateField(
+    start_on = DateField(label="Starts on", widget=forms.DateInput(attrs={"type": "date"}))
+    end_on = DateField(
         label="Ends on", required=False, widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Leave empty for a role with no set end.",
     )
@@ -32,3 +33,4 @@ class PersonForm(forms.ModelForm):
         model = Person
         fields = ["first_name", "last_name", "preferred_name", "email", "phone", "birth_date"]
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"})}
+        field_classes = {"birth_date": DateField}

@@ -21,6 +21,7 @@ from typing import Any
 
 from .codes import SKILLS
 from .errors import InputError, PolicyError
+from .jsonfields import MAX_YEAR, check_year
 from .tomlreader import Table
 
 CURRICULUM_FILE = Path(__file__).parent / "curriculum" / "schoolyard.toml"
@@ -210,8 +211,14 @@ def plan_season(
         raise InputError(
             "invalid_value", f"weeks must be between 1 and {MAX_SEASON_WEEKS}.", "weeks"
         )
+    # The season's last session, a week on per skipped date, stays within the
+    # years the engine reads (and far from the calendar's end at 9999).
+    check_year(start, "start")
+    if start.year + (weeks + len(skip)) // 52 + 1 > MAX_YEAR:
+        raise InputError("invalid_date", f"A season from {start} runs past {MAX_YEAR}.", "start")
     skipped = set()
     for index, day in enumerate(skip):
+        check_year(day, f"skip[{index}]")
         if day.weekday() != start.weekday():
             raise InputError(
                 "invalid_value",

@@ -5,6 +5,7 @@ from datetime import date
 
 from django import forms
 
+from coachready.core.inputs import DateField
 from coachready.heading.templatetags.heading_tags import team_label
 from coachready.rules.schoolyard import CURRICULUM_WEEKS
 from coachready.schoolyard.models import MAX_SESSIONS
@@ -39,7 +40,7 @@ class PlanForm(forms.Form):
     title = forms.CharField(label="Plan name", max_length=80, initial="School Yard fall season")
     team = forms.ModelChoiceField(label="Team", queryset=None, required=False,
                                   help_text="Your School Yard team, if the region has formed it.")
-    start = forms.DateField(label="First session", widget=forms.DateInput(attrs={"type": "date"}),
+    start = DateField(label="First session", widget=forms.DateInput(attrs={"type": "date"}),
                             help_text="Usually the first Saturday of the season. Sessions follow weekly.")
     sessions = forms.IntegerField(label="Number of sessions", min_value=1, max_value=MAX_SESSIONS, initial=10)
     skip = SkipDatesField(label="Dates with no session", required=False,

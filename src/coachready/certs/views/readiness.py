@@ -103,7 +103,12 @@ def _whole_page_key(request, base: str, filters: dict[str, str]) -> str | None: 
         return None
     who = hashlib.blake2s(session_key.encode(), digest_size=12).hexdigest()
     asked = {**filters, "season": request.GET.get("season", "")[:12], "page": request.GET.get("page", "")[:8]}
-    return f"{base}:page:{who}:{urlencode(sorted(asked.items()))}"
+    # Hashed: what a visitor types may hold characters or a length a cache key cannot.
+    return f"{base}:page:{who}:{_digest(urlencode(sorted(asked.items())))}"
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2s(text.encode(), digest_size=16).hexdigest()
 
 
 @login_required
@@ -136,7 +141,7 @@ def dashboard(request, number: int):
     query = QueryDict(mutable=True)
     query.update({"season": str(season.pk), **{k: v for k, v in filters.items() if v}})
     page_number = request.GET.get("page", "1")[:8]
-    page_key = f"{key}:html:{page_number}:{query.urlencode()}"
+    page_key = f"{key}:html:{_digest(page_number + '?' + query.urlencode())}"
     body = cache.get(page_key)
     if body is None:
         data = season_readiness(region, season, as_of, policy, key=key)
