@@ -28,6 +28,7 @@ CURRICULUM_FILE = Path(__file__).parent / "curriculum" / "schoolyard.toml"
 CURRICULUM_WEEKS = 10
 MAX_SEASON_WEEKS = 52
 _WEEK = timedelta(days=7)
+_LAST_DAY = date(MAX_YEAR, 12, 31).toordinal()
 _lock = threading.Lock()
 _loaded: list[Curriculum] = []
 
@@ -214,7 +215,7 @@ def plan_season(
     # The season's last session, a week on per skipped date, stays within the
     # years the engine reads (and far from the calendar's end at 9999).
     check_year(start, "start")
-    if start.year + (weeks + len(skip)) // 52 + 1 > MAX_YEAR:
+    if start.toordinal() + 7 * (weeks - 1 + len(skip)) > _LAST_DAY:
         raise InputError("invalid_date", f"A season from {start} runs past {MAX_YEAR}.", "start")
     skipped = set()
     for index, day in enumerate(skip):

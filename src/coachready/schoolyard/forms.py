@@ -5,7 +5,7 @@ from datetime import date
 
 from django import forms
 
-from coachready.core.inputs import DateField
+from coachready.core.inputs import DateField, validate_year
 from coachready.heading.templatetags.heading_tags import team_label
 from coachready.rules.schoolyard import CURRICULUM_WEEKS
 from coachready.schoolyard.models import MAX_SESSIONS
@@ -23,11 +23,13 @@ class SkipDatesField(forms.CharField):
             if not entry:
                 continue
             try:
-                days.append(date.fromisoformat(entry))
+                day = date.fromisoformat(entry)
             except ValueError:
                 raise forms.ValidationError(
                     "%(entry)s is not a date: write dates as YYYY-MM-DD, one per line.", params={"entry": entry}
                 ) from None
+            validate_year(day)
+            days.append(day)
         return days
 
     def prepare_value(self, value):
