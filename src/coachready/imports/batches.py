@@ -46,9 +46,8 @@ def create_batch(data: bytes, filename: str, region: Region, user: Any, *, kind:
     batch.file.save(filename or "import.csv", ContentFile(data), save=False)
     batch.save()
     result = plan_table(table, kind, region, undated_on=undated_on)
-    read = sorted(set(header.columns.values()))
     ImportRow.objects.bulk_create(
-        (ImportRow(batch=batch, number=number, cells=_stored_cells(cells, read), **_outcome_fields(outcome))
+        (ImportRow(batch=batch, number=number, cells=[_stored_cell(c) for c in cells], **_outcome_fields(outcome))
          for (number, cells), outcome in zip(table.rows, result.plan.outcomes, strict=True)),
         batch_size=_INSERT_BATCH,
     )
@@ -62,7 +61,8 @@ def create_batch(data: bytes, filename: str, region: Region, user: Any, *, kind:
 
 def _stored_cell(value: object) -> object:
     """A cell as JSON, read back the same by the row readers: text and
-    numbers stay as they are, dates and times become their ISO text."""
+    numbers stay as they are, dates and times become their ISO text. The
+    table holds only the columns the import reads, so only those are kept."""
     if value is None or isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
@@ -72,14 +72,6 @@ def _stored_cell(value: object) -> object:
     if isinstance(value, time):
         return value.isoformat()
     return str(value)
-
-
-def _stored_cells(cells: tuple[object, ...], read: list[int]) -> list[object]:
-    """The cells of the columns the import reads, at their places; the others
-    (columns the import ignores) are not kept."""
-    width = min(len(cells), read[-1] + 1) if read else 0
-    kept = set(read)
-    return [_stored_cell(cells[i]) if i in kept else None for i in range(width)]
 
 
 def _outcome_fields(outcome: Outcome) -> dict[str, Any]:

@@ -65,11 +65,19 @@ def _split(rows: Iterator[tuple[int, tuple[object, ...]]], fmt: str) -> Table:
         header = find_header([(n, tuple(cell_text(c) for c in cells)) for n, cells in top])
     except HeaderError as exc:
         raise ParseError(str(exc)) from None
-    body = [(n, cells) for n, cells in top if n > header.row]
+    # Only the columns the import reads are kept: a file padded with wide
+    # columns of other data costs no memory for them.
+    used = frozenset(header.columns.values())
+    width = max(used) + 1
+
+    def kept(cells: tuple[object, ...]) -> tuple[object, ...]:
+        return tuple(cells[i] if i in used else None for i in range(min(width, len(cells))))
+
+    body = [(n, kept(cells)) for n, cells in top if n > header.row]
     for number, cells in rows:
         if len(body) >= MAX_ROWS:
             raise ParseError(f"The file has more than {MAX_ROWS:,} rows. Split it in parts.")
-        body.append((number, cells))
+        body.append((number, kept(cells)))
     return Table(header=header, rows=body, format=fmt)
 
 
