@@ -24,7 +24,7 @@ def _not_future(value: date | None, today: date) -> date | None:
 class UploadForm(forms.Form):
     requirement = forms.ChoiceField(label="Certificate of")
     completed_on = DateField(label="Completed on", widget=DATE,
-                                   help_text="The date printed on the certificate.")
+                             help_text="The date printed on the certificate.")
     evidence = forms.FileField(label="Certificate file", help_text="PDF, PNG or JPEG, at most 10 MB.",
                                widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}))
 
@@ -55,7 +55,7 @@ class ManualRecordForm(forms.Form):
     requirement = forms.ChoiceField(label="Requirement")
     completed_on = DateField(label="Completed on", widget=DATE)
     valid_until = DateField(label="Counts until", widget=DATE, required=False,
-                                  help_text="Only when the certificate states its own last valid day.")
+                            help_text="Only when the certificate states its own last valid day.")
     risk_status = forms.ChoiceField(label="Risk status", required=False,
                                     help_text="Background checks only.")
     source = forms.ChoiceField(label="Source", choices=SOURCES)
@@ -99,7 +99,7 @@ class ManualRecordForm(forms.Form):
 
 class ApproveForm(forms.Form):
     completed_on = DateField(label="Completion date", widget=DATE, required=False,
-                                   help_text="Correct it if the certificate shows another date.")
+                             help_text="Correct it if the certificate shows another date.")
 
     def __init__(self, *args, today: date, **kwargs):
         super().__init__(*args, **kwargs)

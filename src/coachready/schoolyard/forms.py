@@ -43,7 +43,7 @@ class PlanForm(forms.Form):
     team = forms.ModelChoiceField(label="Team", queryset=None, required=False,
                                   help_text="Your School Yard team, if the region has formed it.")
     start = DateField(label="First session", widget=forms.DateInput(attrs={"type": "date"}),
-                            help_text="Usually the first Saturday of the season. Sessions follow weekly.")
+                      help_text="Usually the first Saturday of the season. Sessions follow weekly.")
     sessions = forms.IntegerField(label="Number of sessions", min_value=1, max_value=MAX_SESSIONS, initial=10)
     skip = SkipDatesField(label="Dates with no session", required=False,
                           help_text="Holidays, picture day: one date per line, YYYY-MM-DD. "
