@@ -78,3 +78,17 @@ def test_cancelling_drops_the_stored_rows(world, login):
     batch = create_batch(records_file(world), "r.csv", world.region, world.rca.user, undated_on=date(2026, 8, 1))
     login(world.rca).post(reverse("imports:cancel", args=[60, batch.pk]))
     assert not ImportRow.objects.filter(batch=batch).exists() and not CertificationRecord.objects.exists()
+
+
+def test_an_upload_through_the_page_reads_the_file_once(world, login, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from coachready.imports import services
+
+    reads = []
+    real = services.read_table
+    monkeypatch.setattr(services, "read_table", lambda *a, **k: reads.append(1) or real(*a, **k))
+    upload = SimpleUploadedFile("r.csv", records_file(world), content_type="text/csv")
+    response = login(world.rca).post(reverse("imports:upload", args=[60]), {"file": upload, "undated_on": "2026-08-01"})
+    assert response.status_code == 302
+    assert len(reads) == 1 and ImportRow.objects.count() == 2

@@ -36,9 +36,11 @@ class BatchError(Exception):
 
 @transaction.atomic
 def create_batch(data: bytes, filename: str, region: Region, user: Any, *, kind: str | None = None,
-                 undated_on: date) -> ImportBatch:
-    """Store an uploaded file, and its rows, for preview. ParseError if it cannot be read."""
-    table, kind = read_file(data, filename, kind)
+                 undated_on: date, table: Table | None = None) -> ImportBatch:
+    """Store an uploaded file, and its rows, for preview. ParseError if it
+    cannot be read. `table` is the file already read (with `kind` found)."""
+    if table is None or not kind:
+        table, kind = read_file(data, filename, kind)
     header = table.header
     batch = ImportBatch(region=region, kind=kind, filename=filename[:200], uploaded_by=actor_of(user),
                         undated_on=undated_on, header={"row": header.row, "texts": list(header.texts),

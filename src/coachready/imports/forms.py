@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from coachready.core.inputs import DateField
-from coachready.imports.parsing import MAX_FILE_BYTES, ParseError
+from coachready.imports.parsing import MAX_FILE_BYTES, ParseError, Table
 from coachready.imports.services import read_file
 
 
@@ -29,6 +29,9 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["undated_on"].initial = timezone.localdate()
         self.data_bytes = b""
+        # The file as read here, handed on to the batch so it is read once.
+        self.table: Table | None = None
+        self.kind = ""
 
     def clean_undated_on(self):
         day = self.cleaned_data["undated_on"]
@@ -46,7 +49,7 @@ class UploadForm(forms.Form):
             return cleaned
         self.data_bytes = upload.read()
         try:
-            read_file(self.data_bytes, upload.name, cleaned.get("kind") or None)
+            self.table, self.kind = read_file(self.data_bytes, upload.name, cleaned.get("kind") or None)
         except ParseError as exc:
             self.add_error("file", str(exc))
         return cleaned

@@ -32,7 +32,7 @@ def upload(request, number: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         batch = batches.create_batch(form.data_bytes, data["file"].name, region, request.user,
-                                     kind=data["kind"] or None, undated_on=data["undated_on"])
+                                     kind=form.kind, undated_on=data["undated_on"], table=form.table)
         return redirect("imports:preview", number=region.number, pk=batch.pk)
     recent = ImportBatch.objects.filter(region=region).select_related("uploaded_by")[:20]
     return render(request, "imports/upload.html", {
