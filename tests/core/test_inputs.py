@@ -54,3 +54,10 @@ def test_a_signed_in_editor_sent_to_the_cms_sign_in_is_never_a_server_error(worl
     response = client.get("/cms/login/", {"next": next_url})
     assert response.status_code == 302
     assert response["Location"] == (next_url if next_url == "/my/" else "/cms/")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/search/?q=a%00b", "/region/60/people/?q=%00", "/cms/workflows/tasks/add/a%00b/c/",
+                                 "/region/60/people/?%00=1"])
+def test_a_nul_in_an_address_is_a_bad_request(world, login, url):
+    assert login(world.rca).get(url).status_code == 400
