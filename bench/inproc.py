@@ -179,6 +179,46 @@ def case_copy_floor(number: str, rows: str) -> dict:
     return {"seconds": seconds}
 
 
+def case_import_largest(number: str, path: str) -> dict:
+    """The web import of the largest file the limits allow: upload (read
+    once, rows stored), the preview's first and last pages, the commit; and
+    this process's peak memory through it all."""
+    import resource
+    from pathlib import Path
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from coachready.imports.batches import commit_batch, create_batch
+
+    region = Region.objects.get(number=int(number))
+    user = _admin_of(region)
+    data = Path(path).read_bytes()
+    started = time.perf_counter()
+    batch = create_batch(data, Path(path).name, region, user, undated_on=timezone.localdate())
+    upload = time.perf_counter() - started
+    del data
+    client = Client()
+    client.force_login(user)
+    url = reverse("imports:preview", args=[region.number, batch.pk])
+    rows = batch.summary["rows"]
+    pages = {}
+    for name, page in (("first", 1), ("last", (rows + 99) // 100)):
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            response = client.get(url, {"page": page})
+            times.append(time.perf_counter() - started)
+            assert response.status_code == 200, response.status_code
+        pages[name] = statistics.median(times)
+    started = time.perf_counter()
+    commit_batch(batch, user, skip_invalid=True)
+    commit = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"rows": rows, "bytes": Path(path).stat().st_size, "upload": upload, "first_page": pages["first"],
+            "last_page": pages["last"], "commit": commit, "peak_mb": peak_mb}
+
+
 if __name__ == "__main__":
     name, *args = sys.argv[1:]
     print(json.dumps(globals()[f"case_{name}"](*args)))

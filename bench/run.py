@@ -93,6 +93,7 @@ def main() -> int:
             stage(results, "seed", db.label, lambda db=db: cases_data.seed(db, VOLUNTEERS, REGIONS))
             stage(results, "readiness", db.label, lambda db=db: cases_data.readiness(db, FIRST_REGION))
             stage(results, "imports", db.label, lambda db=db: cases_data.imports(db, FIRST_REGION))
+            stage(results, "import limits", db.label, lambda db=db: cases_data.import_limits(db, FIRST_REGION))
             stage(results, "reminders", db.label, lambda db=db: cases_data.reminders(db))
             stage(results, "web", db.label, lambda db=db: cases_web.run(db, FIRST_REGION))
     table = render_table(results, machine())

@@ -272,3 +272,17 @@ def test_a_reader_that_goes_away_ends_any_command_quietly(monkeypatch):
     monkeypatch.setattr(django.core.management, "execute_from_command_line", closed_pipe)
     monkeypatch.setattr(cli.os, "dup2", lambda *args: None)
     assert cli.main(["readiness-report", "--region", "60"]) == 1
+
+
+@pytest.mark.parametrize(("args", "stdin", "path"), [
+    (["schoolyard-plan", "--start", "9999-12-25", "--weeks", "1"], b"", "start"),
+    (["schoolyard-plan"], b'{"start": "2026-09-12", "weeks": 2, "skip": ["9999-12-19"]}', "skip[0]"),
+    (["eligibility"], b'{"as_of": "2026-09-01", "division": "10U", "records": '
+                      b'[{"requirement": "safesport", "completed_on": "9999-12-01"}]}', "records[0].completed_on"),
+    (["heading"], b'{"context": "practice", "division": "14U", "week_of": "0001-01-01", "sessions": []}', "week_of"),
+])
+def test_far_dates_exit_2_with_the_json_error_not_a_traceback(args: list[str], stdin: bytes, path: str) -> None:
+    status, out, err = run(*args, stdin=stdin)
+    assert (status, out) == (2, b"")
+    error = json.loads(err)["error"]
+    assert (error["code"], error["path"]) == ("invalid_date", path) and "1900 to 2200" in error["message"]

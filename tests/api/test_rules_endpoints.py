@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -144,3 +145,34 @@ def test_openapi_documents_the_contracts(client: Client) -> None:
         assert error["properties"]["error"]["required"] == ["code", "message", "path"]
     eligibility = document["paths"]["/api/v1/eligibility"]["post"]["requestBody"]["content"]["application/json"]
     assert eligibility["schema"]["required"] == ["as_of", "division", "records"]
+
+
+@pytest.mark.parametrize(("day", "documented"), [("1900-01-01", True), ("2026-09-01", True), ("2200-12-31", True),
+                                                 ("1899-12-31", False), ("2201-01-01", False), ("9999-12-25", False)])
+def test_openapi_states_the_years_the_engine_reads(client: Client, day: str, documented: bool) -> None:
+    document = client.get("/api/v1/openapi.json").json()
+    schema = document["paths"]["/api/v1/schoolyard-plan"]["post"]["requestBody"]["content"]["application/json"]
+    pattern = schema["schema"]["properties"]["start"]["pattern"]
+    assert bool(re.match(pattern, day)) == documented
+    response = client.post("/api/v1/schoolyard-plan", {"start": day, "weeks": 1}, content_type="application/json")
+    assert response.status_code == (200 if documented else 400)
+    if not documented:
+        assert response.json()["error"] == {"code": "invalid_date", "path": "start",
+                                            "message": f"{day} is outside the years 1900 to 2200."}
+
+
+def test_openapi_ties_a_risk_status_to_background_checks(client: Client) -> None:
+    document = client.get("/api/v1/openapi.json").json()
+    body = document["paths"]["/api/v1/eligibility"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    record = body["properties"]["records"]["items"]
+    assert record["if"] == {"properties": {"requirement": {"not": {"const": "background_check"}}}}
+    assert record["then"] == {"properties": {"risk_status": {"type": "null"}}}
+
+
+@pytest.mark.parametrize("body", [
+    {"as_of": "9999-12-31", "division": "10U", "records": []},
+    {"as_of": "2026-09-01", "division": "10U", "records": [{"requirement": "safesport", "completed_on": "9999-12-01"}]},
+])
+def test_far_dates_are_a_contract_error_not_a_server_error(client: Client, body: dict) -> None:
+    response = client.post("/api/v1/eligibility", body, content_type="application/json")
+    assert response.status_code == 400 and response.json()["error"]["code"] == "invalid_date"

@@ -92,3 +92,15 @@ def test_invalid_plans(kwargs: dict, path: str) -> None:
     with pytest.raises(InputError) as caught:
         plan_season(START, **kwargs)
     assert (caught.value.code, caught.value.path) == ("invalid_value", path)
+
+
+@pytest.mark.parametrize(("start", "weeks", "skip", "path"), [
+    (date(9999, 12, 25), 1, (), "start"),
+    (date(1899, 12, 30), 1, (), "start"),
+    (date(2200, 12, 2), 10, (), "start"),  # its last sessions would fall in 2201
+    (date(2026, 9, 12), 3, (date(9999, 12, 18),), "skip[0]"),
+])
+def test_seasons_outside_the_years_read_are_contract_errors(start, weeks, skip, path) -> None:
+    with pytest.raises(InputError) as caught:
+        plan_season(start, weeks, skip)
+    assert (caught.value.code, caught.value.path) == ("invalid_date", path)

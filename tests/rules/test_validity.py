@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from coachready.rules import Record, add_months, computed_valid_until, evaluate
+from coachready.rules import InputError, Record, add_months, computed_valid_until, evaluate
 
 from .conftest import complete_records
 
@@ -135,3 +135,10 @@ def test_one_time_beats_a_dated_record(region60) -> None:
     status = evaluate([dated, forever], "10U", "head_coach", date(2026, 9, 1), region60).status_of("safe_haven")
     assert status.record is not None and status.record.ref == "forever"
     assert status.valid_until is None
+
+
+@pytest.mark.parametrize(("day", "months"), [(date(9999, 12, 1), 1), (date(9999, 6, 30), 12), (date(9998, 1, 31), 36)])
+def test_validity_past_the_calendar_is_a_contract_error(day: date, months: int) -> None:
+    with pytest.raises(InputError) as caught:
+        computed_valid_until(day, months)
+    assert caught.value.code == "invalid_date"

@@ -87,6 +87,8 @@ def test_ics_export_has_stable_uids(client, login, world, plan):
         ({"skip": "2026-10-31\nhalloween"}, "skip", "halloween is not a date"),
         ({"skip": "2026-10-30"}, "skip", "Friday"),  # not a session day
         ({"skip": "2026-09-05"}, "skip", "before the start"),
+        ({"start": "9999-12-25"}, "start", "between the years 1900 and 2200"),
+        ({"skip": "9999-12-25"}, "skip", "between the years 1900 and 2200"),
     ],
 )
 def test_bad_plan_input_saves_nothing(client, login, world, sy_team, data, field, message):

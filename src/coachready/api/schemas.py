@@ -19,9 +19,15 @@ from coachready.rules.codes import (
     ROLES,
     SKILLS,
 )
+from coachready.rules.jsonfields import MAX_YEAR, MIN_YEAR
 
-DATE = {"type": "string", "format": "date", "example": "2026-09-01"}
-NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
+# The engine reads dates of the years MIN_YEAR to MAX_YEAR (invalid_date
+# otherwise); the pattern says the same (a test holds the two together).
+_YEARS = f"Years {MIN_YEAR} to {MAX_YEAR}."
+_DATE_PATTERN = r"^(19\d\d|2[01]\d\d|2200)-\d\d-\d\d$"
+DATE = {"type": "string", "format": "date", "pattern": _DATE_PATTERN, "description": _YEARS,
+        "example": "2026-09-01"}
+NULLABLE_DATE = {"type": ["string", "null"], "format": "date", "pattern": _DATE_PATTERN, "description": _YEARS}
 POLICY = {"type": "string", "enum": ["region-60", "ayso-national"], "default": "region-60"}
 DIVISION = {
     "type": "string",
@@ -65,7 +71,7 @@ RECORD = closed(
     {
         "requirement": {"type": "string", "enum": list(REQUIREMENT_CODES)},
         "completed_on": DATE,
-        "valid_until": {**NULLABLE_DATE, "description": "Last day the record counts; overrides the policy."},
+        "valid_until": {**NULLABLE_DATE, "description": f"Last day the record counts; overrides the policy. {_YEARS}"},
         "risk_status": {
             "type": ["string", "null"],
             "enum": [*RISK_STATUSES, None],
@@ -73,6 +79,9 @@ RECORD = closed(
         },
     },
     ["requirement", "completed_on"],
+    # A risk status belongs to a background check (invalid_value otherwise).
+    **{"if": {"properties": {"requirement": {"not": {"const": "background_check"}}}},
+       "then": {"properties": {"risk_status": {"type": "null"}}}},
 )
 
 ELIGIBILITY_REQUEST = closed(

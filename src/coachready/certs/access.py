@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from coachready.certs.models import CertificationRecord
+from coachready.core.inputs import parse_ids
 from coachready.org.access import can_admin_region, get_region_for
 from coachready.org.models import Person, Region
 
@@ -81,7 +82,7 @@ def get_region_person(user, region: Region, pk: int) -> Person:
 def region_people(region: Region, ids) -> list[Person]:  # noqa: ANN001
     """The volunteers of `region` among `ids` (others are silently dropped,
     so a forged id from another region reaches nobody)."""
-    clean = [int(i) for i in ids if str(i).isdigit()][:5000]
+    clean = parse_ids(ids, limit=5000)
     return list(Person.objects.filter(home_region=region, pk__in=clean).order_by("last_name", "first_name"))
 
 

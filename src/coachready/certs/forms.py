@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from coachready.certs.models import CertificationRecord
+from coachready.core.inputs import DateField
 from coachready.core.uploads import validate_evidence_file
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -22,8 +23,8 @@ def _not_future(value: date | None, today: date) -> date | None:
 
 class UploadForm(forms.Form):
     requirement = forms.ChoiceField(label="Certificate of")
-    completed_on = forms.DateField(label="Completed on", widget=DATE,
-                                   help_text="The date printed on the certificate.")
+    completed_on = DateField(label="Completed on", widget=DATE,
+                             help_text="The date printed on the certificate.")
     evidence = forms.FileField(label="Certificate file", help_text="PDF, PNG or JPEG, at most 10 MB.",
                                widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.png,.jpg,.jpeg"}))
 
@@ -52,9 +53,9 @@ class ManualRecordForm(forms.Form):
         (CertificationRecord.Source.IMPORT, "Import"),
     ]
     requirement = forms.ChoiceField(label="Requirement")
-    completed_on = forms.DateField(label="Completed on", widget=DATE)
-    valid_until = forms.DateField(label="Counts until", widget=DATE, required=False,
-                                  help_text="Only when the certificate states its own last valid day.")
+    completed_on = DateField(label="Completed on", widget=DATE)
+    valid_until = DateField(label="Counts until", widget=DATE, required=False,
+                            help_text="Only when the certificate states its own last valid day.")
     risk_status = forms.ChoiceField(label="Risk status", required=False,
                                     help_text="Background checks only.")
     source = forms.ChoiceField(label="Source", choices=SOURCES)
@@ -97,8 +98,8 @@ class ManualRecordForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    completed_on = forms.DateField(label="Completion date", widget=DATE, required=False,
-                                   help_text="Correct it if the certificate shows another date.")
+    completed_on = DateField(label="Completion date", widget=DATE, required=False,
+                             help_text="Correct it if the certificate shows another date.")
 
     def __init__(self, *args, today: date, **kwargs):
         super().__init__(*args, **kwargs)

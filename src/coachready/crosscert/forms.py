@@ -10,6 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from coachready.core.inputs import DateField
 from coachready.crosscert.models import LICENCE_CHOICES, Application, Decision
 from coachready.crosscert.services import validate_application
 
@@ -25,8 +26,8 @@ class ApplicationForm(forms.Form):
         label="Issued by", max_length=120, initial="U.S. Soccer Federation",
         help_text="The organisation named on the licence.",
     )
-    issued_on = forms.DateField(label="Issued on", widget=DATE)
-    expires_on = forms.DateField(
+    issued_on = DateField(label="Issued on", widget=DATE)
+    expires_on = DateField(
         label="Expires on", widget=DATE, required=False, help_text="Leave empty if the licence does not expire."
     )
     course = forms.ChoiceField(label="AYSO certificate you apply for")

@@ -4,6 +4,7 @@ import math
 
 from django import forms
 
+from coachready.core.inputs import DateField
 from coachready.heading.drawing import Drawing
 
 TEAMS = [("home", "Home (defends the left goal)"), ("away", "Away (defends the right goal)")]
@@ -86,7 +87,7 @@ class PlayerForm(forms.Form):
 
 
 class PracticeForm(forms.Form):
-    date = forms.DateField(label="Practice date", widget=forms.DateInput(attrs={"type": "date"}))
+    date = DateField(label="Practice date", widget=forms.DateInput(attrs={"type": "date"}))
     heading_minutes = forms.IntegerField(
         label="Minutes of heading practice", min_value=0, max_value=600, initial=0,
         help_text="Time the team spent on heading drills.",

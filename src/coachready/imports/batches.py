@@ -1,24 +1,33 @@
 """The web flow: upload → preview → (decisions on near matches) → commit.
 
-An upload is stored as an ImportBatch and nothing else is written until the
-administrator commits. The commit plans the stored file again against the
-region as it is at that moment, so a change made between preview and commit
-is seen, and writes all valid rows in one transaction.
+An upload is read once: the file is stored as an ImportBatch and its rows,
+with what each would do, as ImportRows; nothing else is written until the
+administrator commits. The preview pages through the stored rows. A
+decision or the commit plans the stored rows again against the region as it
+is at that moment, so a change made between preview and commit is seen, and
+the commit writes all valid rows in one transaction.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import math
+from collections.abc import Iterable
+from datetime import date, datetime, time
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from coachready.imports.models import ImportBatch
-from coachready.imports.planning import NEW, REVIEW, SAME
-from coachready.imports.services import ImportResult, actor_of, commit_result, plan_file, read_file
+from coachready.imports.columns import Header
+from coachready.imports.models import ImportBatch, ImportRow
+from coachready.imports.parsing import Table
+from coachready.imports.planning import NEW, REVIEW, SAME, Outcome
+from coachready.imports.services import ImportResult, actor_of, commit_result, plan_table, read_file
+from coachready.imports.values import cell_text
 from coachready.org.audit import log_action
 from coachready.org.models import Region
+
+_INSERT_BATCH = 2000
 
 
 class BatchError(Exception):
@@ -27,14 +36,23 @@ class BatchError(Exception):
 
 @transaction.atomic
 def create_batch(data: bytes, filename: str, region: Region, user: Any, *, kind: str | None = None,
-                 undated_on: date) -> ImportBatch:
-    """Store an uploaded file for preview. ParseError if it cannot be read."""
-    _, kind = read_file(data, filename, kind)
+                 undated_on: date, table: Table | None = None) -> ImportBatch:
+    """Store an uploaded file, and its rows, for preview. ParseError if it
+    cannot be read. `table` is the file already read (with `kind` found)."""
+    if table is None or not kind:
+        table, kind = read_file(data, filename, kind)
+    header = table.header
     batch = ImportBatch(region=region, kind=kind, filename=filename[:200], uploaded_by=actor_of(user),
-                        undated_on=undated_on)
+                        undated_on=undated_on, header={"row": header.row, "texts": list(header.texts),
+                                                       "columns": header.columns, "unused": list(header.unused)})
     batch.file.save(filename or "import.csv", ContentFile(data), save=False)
     batch.save()
-    result = preview_batch(batch)
+    result = plan_table(table, kind, region, undated_on=undated_on)
+    ImportRow.objects.bulk_create(
+        (ImportRow(batch=batch, number=number, cells=[_stored_cell(c) for c in cells], **_outcome_fields(outcome))
+         for (number, cells), outcome in zip(table.rows, result.plan.outcomes, strict=True)),
+        batch_size=_INSERT_BATCH,
+    )
     batch.summary = result.summary()
     batch.save(update_fields=["summary"])
     log_action("imports.batch.uploaded", user=user, obj=batch, region=region,
@@ -43,9 +61,35 @@ def create_batch(data: bytes, filename: str, region: Region, user: Any, *, kind:
     return batch
 
 
-def _data(batch: ImportBatch) -> bytes:
-    with batch.file.open("rb") as fh:
-        return fh.read()
+def _stored_cell(value: object) -> object:
+    """A cell as JSON, read back the same by the row readers: text and
+    numbers stay as they are, dates and times become their ISO text. The
+    table holds only the columns the import reads, so only those are kept."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, (date, datetime)):
+        return cell_text(value)
+    if isinstance(value, time):
+        return value.isoformat()
+    return str(value)
+
+
+def _outcome_fields(outcome: Outcome) -> dict[str, Any]:
+    return {"action": outcome.action, "subject": outcome.subject, "what": outcome.what, "message": outcome.message,
+            "errors": [list(error) for error in outcome.errors],
+            "candidate": outcome.candidate.display_name if outcome.candidate is not None else ""}
+
+
+def stored_table(batch: ImportBatch) -> Table:
+    """The batch's table as read at upload, from its stored rows."""
+    h = batch.header
+    header = Header(row=h["row"], texts=tuple(h["texts"]), columns=dict(h["columns"]), unused=tuple(h["unused"]))
+    rows = [(number, tuple(cells)) for number, cells in
+            ImportRow.objects.filter(batch=batch).order_by("number").values_list("number", "cells").iterator(
+                chunk_size=5000)]
+    return Table(header=header, rows=rows, format=batch.summary.get("format", ""))
 
 
 def _decisions(batch: ImportBatch) -> dict[int, str]:
@@ -54,18 +98,34 @@ def _decisions(batch: ImportBatch) -> dict[int, str]:
 
 def preview_batch(batch: ImportBatch) -> ImportResult:
     """What committing the batch would do now."""
-    return plan_file(_data(batch), batch.filename, batch.region, kind=batch.kind,
-                     decisions=_decisions(batch), undated_on=batch.undated_on)
+    return plan_table(stored_table(batch), batch.kind, batch.region, decisions=_decisions(batch),
+                      undated_on=batch.undated_on)
+
+
+def _restore_outcomes(batch: ImportBatch, outcomes: Iterable[Outcome]) -> None:
+    """Bring the stored rows' outcomes up to date with a new plan (only the
+    rows whose outcome changed are written)."""
+    stored = {row.number: row for row in ImportRow.objects.filter(batch=batch).defer("cells")}
+    fields = ["action", "subject", "what", "message", "errors", "candidate"]
+    changed = []
+    for outcome in outcomes:
+        row, wanted = stored[outcome.row], _outcome_fields(outcome)
+        if any(getattr(row, name) != wanted[name] for name in fields):
+            for name in fields:
+                setattr(row, name, wanted[name])
+            changed.append(row)
+    ImportRow.objects.bulk_update(changed, fields, batch_size=_INSERT_BATCH)
 
 
 @transaction.atomic
 def decide(batch: ImportBatch, decisions: dict[int, str], user: Any) -> None:
     """Record the administrator's answers for near matches ("same" or "new";
     anything else leaves the row to be skipped)."""
-    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    batch = ImportBatch.objects.select_for_update().select_related("region").get(pk=batch.pk)
     if batch.status != ImportBatch.Status.PREVIEW:
         raise BatchError("This file has already been imported or cancelled.")
-    review_rows = {o.row for o in preview_batch(batch).plan.outcomes if o.action == REVIEW} | set(_decisions(batch))
+    waiting = set(ImportRow.objects.filter(batch=batch, action=REVIEW).values_list("number", flat=True))
+    review_rows = waiting | set(_decisions(batch))
     stored = _decisions(batch)
     for row, choice in decisions.items():
         if row not in review_rows:
@@ -76,6 +136,10 @@ def decide(batch: ImportBatch, decisions: dict[int, str], user: Any) -> None:
             stored.pop(row, None)
     batch.decisions = {str(row): choice for row, choice in sorted(stored.items())}
     batch.save(update_fields=["decisions"])
+    result = preview_batch(batch)
+    _restore_outcomes(batch, result.plan.outcomes)
+    batch.summary = result.summary()
+    batch.save(update_fields=["summary"])
     log_action("imports.batch.decided", user=user, obj=batch, region=batch.region,
                summary=f"{batch.filename}: decisions on {len(stored)} near matches",
                data={"decisions": batch.decisions})
@@ -92,6 +156,8 @@ def commit_batch(batch: ImportBatch, user: Any, *, skip_invalid: bool = False) -
         raise BatchError(f"{result.counts['error']} rows have errors. Fix the file and upload it again, "
                          "or choose to skip the invalid rows.")
     commit_result(batch, result, user)
+    # The preview is over; the summary keeps the counts and the first errors.
+    ImportRow.objects.filter(batch=batch).delete()
     return result
 
 
@@ -102,5 +168,6 @@ def cancel_batch(batch: ImportBatch, user: Any) -> None:
         raise BatchError("This file has already been imported or cancelled.")
     batch.status = ImportBatch.Status.CANCELLED
     batch.save(update_fields=["status"])
+    ImportRow.objects.filter(batch=batch).delete()
     log_action("imports.batch.cancelled", user=user, obj=batch, region=batch.region,
                summary=f"{batch.filename}: cancelled without importing")

@@ -3,7 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from coachready.imports.parsing import MAX_FILE_BYTES, ParseError
+from coachready.core.inputs import DateField
+from coachready.imports.parsing import MAX_FILE_BYTES, ParseError, Table
 from coachready.imports.services import read_file
 
 
@@ -17,7 +18,7 @@ class UploadForm(forms.Form):
         choices=[("", "Tell from the columns"), ("volunteers", "Volunteers"), ("records", "Certification records")],
         required=False,
     )
-    undated_on = forms.DateField(
+    undated_on = DateField(
         label="Date for rows without a completion date",
         help_text="The licence/grade export lists credentials without dates; one-time courses from it are "
                   "recorded as of this date.",
@@ -28,6 +29,9 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["undated_on"].initial = timezone.localdate()
         self.data_bytes = b""
+        # The file as read here, handed on to the batch so it is read once.
+        self.table: Table | None = None
+        self.kind = ""
 
     def clean_undated_on(self):
         day = self.cleaned_data["undated_on"]
@@ -45,7 +49,7 @@ class UploadForm(forms.Form):
             return cleaned
         self.data_bytes = upload.read()
         try:
-            read_file(self.data_bytes, upload.name, cleaned.get("kind") or None)
+            self.table, self.kind = read_file(self.data_bytes, upload.name, cleaned.get("kind") or None)
         except ParseError as exc:
             self.add_error("file", str(exc))
         return cleaned

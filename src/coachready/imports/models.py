@@ -38,6 +38,9 @@ class ImportBatch(models.Model):
     summary = models.JSONField(default=dict, blank=True)
     # Near-match decisions: {"row number": "same" | "new"}.
     decisions = models.JSONField(default=dict, blank=True)
+    # The header found at upload ({"row", "texts", "columns", "unused"}): with
+    # the stored rows it gives back the table without reading the file again.
+    header = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     committed_at = models.DateTimeField(null=True, blank=True)
     committed_by = models.ForeignKey(
@@ -55,3 +58,31 @@ class ImportBatch(models.Model):
     def source_ref(self) -> str:
         """What imported records carry in `source_ref`, to trace them to this file."""
         return f"imports.batch:{self.pk}"
+
+
+class ImportRow(models.Model):
+    """One row of an uploaded file, read once at upload, with what it would do.
+
+    The preview pages through these instead of reading the file again, and
+    decisions and the commit plan from `cells`, so a file is parsed once
+    per batch. Only the columns the import reads are kept. The rows go
+    when the batch is imported or cancelled.
+    """
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
+    number = models.PositiveIntegerField()  # the row's number in the file
+    cells = models.JSONField()
+    action = models.CharField(max_length=8)
+    subject = models.TextField(blank=True)
+    what = models.TextField(blank=True)
+    message = models.TextField(blank=True)
+    errors = models.JSONField(default=list, blank=True)  # [[column, reason], ...]
+    candidate = models.TextField(blank=True)  # the near match's name, for a row waiting for a decision
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["batch", "number"], name="imports_row_unique_number")]
+        indexes = [models.Index(fields=["batch", "action", "number"], name="imports_row_by_action")]
+
+    def __str__(self) -> str:
+        return f"row {self.number}: {self.action}"

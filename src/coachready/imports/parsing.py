@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import csv
 import io
-import warnings
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from coachready.imports.columns import HEADER_SCAN_ROWS, Header, HeaderError, find_header
 from coachready.imports.values import cell_text
+from coachready.imports.xlsx import MAX_CELL_CHARS, WorkbookError, sheet_rows
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_ROWS = 200_000
 MAX_COLUMNS = 200
+# Rows from the top of the file, empty ones included: a file padded with
+# millions of empty rows is refused as soon as it passes this, not read whole.
+MAX_SHEET_ROWS = MAX_ROWS + HEADER_SCAN_ROWS
 
 
 class ParseError(ValueError):
@@ -61,11 +65,19 @@ def _split(rows: Iterator[tuple[int, tuple[object, ...]]], fmt: str) -> Table:
         header = find_header([(n, tuple(cell_text(c) for c in cells)) for n, cells in top])
     except HeaderError as exc:
         raise ParseError(str(exc)) from None
-    body = [(n, cells) for n, cells in top if n > header.row]
+    # Only the columns the import reads are kept: a file padded with wide
+    # columns of other data costs no memory for them.
+    used = frozenset(header.columns.values())
+    width = max(used) + 1
+
+    def kept(cells: tuple[object, ...]) -> tuple[object, ...]:
+        return tuple(cells[i] if i in used else None for i in range(min(width, len(cells))))
+
+    body = [(n, kept(cells)) for n, cells in top if n > header.row]
     for number, cells in rows:
         if len(body) >= MAX_ROWS:
             raise ParseError(f"The file has more than {MAX_ROWS:,} rows. Split it in parts.")
-        body.append((number, cells))
+        body.append((number, kept(cells)))
     return Table(header=header, rows=body, format=fmt)
 
 
@@ -88,7 +100,7 @@ def _decode(data: bytes) -> str:
 def _csv_delimiter(text: str) -> str:
     """The separator that makes the top rows read as a header row: a title
     row may hold commas of its own, so counting characters is not enough."""
-    head = text.splitlines()[:HEADER_SCAN_ROWS]
+    head = [line.rstrip("\r\n") for line in itertools.islice(io.StringIO(text, newline=""), HEADER_SCAN_ROWS)]
     for delimiter in (",", ";", "\t"):
         try:
             rows = list(csv.reader(head, delimiter=delimiter))
@@ -109,8 +121,14 @@ def _csv_iter(text: str, delimiter: str) -> Iterator[tuple[int, tuple[object, ..
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     try:
         for number, row in enumerate(reader, start=1):
+            if number > MAX_SHEET_ROWS:
+                raise ParseError(f"The file has more than {MAX_SHEET_ROWS:,} rows (empty rows count), the limit. "
+                                 "Delete the empty rows below the data, or split the file in parts.")
             if len(row) > MAX_COLUMNS:
                 raise ParseError(f"Row {number} has {len(row)} columns; the limit is {MAX_COLUMNS}.")
+            if any(len(cell) > MAX_CELL_CHARS for cell in row):
+                raise ParseError(f"Row {number} holds a cell longer than {MAX_CELL_CHARS:,} characters, the limit "
+                                 "(an unclosed quote mark can cause this).")
             if "".join(row).strip():
                 yield number, tuple(row)
     except csv.Error as exc:
@@ -121,35 +139,10 @@ def _csv_iter(text: str, delimiter: str) -> Iterator[tuple[int, tuple[object, ..
 
 
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, tuple[object, ...]]]:
-    """The first sheet's non-empty rows. They are read in one go, inside the
-    warnings guard: openpyxl warns about harmless oddities of other tools'
-    files (missing styles, unknown extensions)."""
-    from openpyxl import load_workbook
-
-    rows: list[tuple[int, tuple[object, ...]]] = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            # read_only streams the sheet; data_only gives a formula cell's
-            # saved value: formulas are never evaluated here.
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many types on damaged files
-            raise ParseError(f"The Excel file cannot be read ({type(exc).__name__}). "
-                             "Save it again as .xlsx.") from None
-        try:
-            sheet = book.worksheets[0]
-            for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-                if len(row) > MAX_COLUMNS and _nonempty(row[MAX_COLUMNS:]):
-                    raise ParseError(f"Row {number} has more than {MAX_COLUMNS} columns.")
-                if _nonempty(row):
-                    rows.append((number, tuple(row[:MAX_COLUMNS])))
-                    if len(rows) > MAX_ROWS + HEADER_SCAN_ROWS:
-                        raise ParseError(f"The file has more than {MAX_ROWS:,} rows. Split it in parts.")
-        except ParseError:
-            raise
-        except Exception as exc:  # a damaged sheet fails while streaming, not on open
-            raise ParseError(f"The Excel file cannot be read ({type(exc).__name__}). "
-                             "Save it again as .xlsx.") from None
-        finally:
-            book.close()
-    return iter(rows)
+    """The first sheet's non-empty rows, read within the workbook limits."""
+    try:
+        for number, row in sheet_rows(data, max_rows=MAX_SHEET_ROWS, max_columns=MAX_COLUMNS):
+            if _nonempty(row):
+                yield number, row
+    except WorkbookError as exc:
+        raise ParseError(str(exc)) from None

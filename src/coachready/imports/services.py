@@ -175,8 +175,14 @@ def _bulk_work() -> Iterator[None]:
 def plan_file(data: bytes, filename: str, region: Region, *, kind: str | None = None,
               decisions: dict[int, str] | None = None, undated_on: date | None = None) -> ImportResult:
     """What importing `data` into `region` would do; writes nothing."""
+    table, kind = read_file(data, filename, kind)
+    return plan_table(table, kind, region, decisions=decisions, undated_on=undated_on)
+
+
+def plan_table(table: Table, kind: str, region: Region, *, decisions: dict[int, str] | None = None,
+               undated_on: date | None = None) -> ImportResult:
+    """What importing an already read table into `region` would do now; writes nothing."""
     with _bulk_work():
-        table, kind = read_file(data, filename, kind)
         today = timezone.localdate()
         facts = load_facts(region, table, kind, today=today, undated_on=undated_on or today)
         return ImportResult(plan_rows(kind, table.header, table.rows, facts, decisions), table)

@@ -18,7 +18,7 @@ from coachready.imports import batches, exporting
 from coachready.imports.access import export_regions_for, get_batch_for, get_import_region_for
 from coachready.imports.columns import FIELD_LABELS, aliases
 from coachready.imports.forms import CommitForm, UploadForm
-from coachready.imports.models import ImportBatch
+from coachready.imports.models import ImportBatch, ImportRow
 from coachready.imports.planning import ACTIONS, NEW, REVIEW, SAME
 from coachready.org.audit import log_action
 
@@ -33,7 +33,7 @@ def upload(request, number: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         batch = batches.create_batch(form.data_bytes, data["file"].name, region, request.user,
-                                     kind=data["kind"] or None, undated_on=data["undated_on"])
+                                     kind=form.kind, undated_on=data["undated_on"], table=form.table)
         return redirect("imports:preview", number=region.number, pk=batch.pk)
     recent = ImportBatch.objects.filter(region=region).select_related("uploaded_by")[:20]
     return render(request, "imports/upload.html", {
@@ -49,17 +49,17 @@ def preview(request, number: int, pk: int):
     if batch.status != ImportBatch.Status.PREVIEW:
         return render(request, "imports/done.html", {"region": batch.region, "batch": batch,
                                                      "counts": batch.summary.get("counts", {})})
-    result = batches.preview_batch(batch)
-    outcomes = result.plan.outcomes
-    if show in ACTIONS:
-        outcomes = [o for o in outcomes if o.action == show]
-    page = Paginator(outcomes, 100).get_page(request.GET.get("page"))
+    # The rows as planned at upload (or at the last decision): the file is
+    # not read again for a page.
+    rows = ImportRow.objects.filter(batch=batch).defer("cells")
+    listed = rows.filter(action=show) if show in ACTIONS else rows
+    page = Paginator(listed.order_by("number"), 100).get_page(request.GET.get("page"))
     decisions = {int(k): v for k, v in batch.decisions.items()}
-    reviews = [(o, decisions.get(o.row, "")) for o in result.plan.outcomes if o.action == REVIEW]
+    reviews = [(row, decisions.get(row.number, "")) for row in rows.filter(action=REVIEW).order_by("number")]
     decided = [(row, choice) for row, choice in sorted(decisions.items())]
     return render(request, "imports/preview.html", {
-        "region": batch.region, "batch": batch, "result": result, "counts": result.counts, "page": page,
-        "show": show, "actions": [(a, ACTION_WORDS[a]) for a in ACTIONS], "reviews": reviews,
+        "region": batch.region, "batch": batch, "summary": batch.summary, "counts": batch.summary.get("counts", {}),
+        "page": page, "show": show, "actions": [(a, ACTION_WORDS[a]) for a in ACTIONS], "reviews": reviews,
         "decided": decided, "commit_form": CommitForm(), "SAME": SAME, "NEW": NEW,
     })
 

@@ -4,8 +4,6 @@ writes through services."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -17,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from coachready.core.inputs import parse_date
 from coachready.core.tasks import deliver_email_task
 from coachready.notify.access import get_email_for, get_notify_region_for, own_person, preference_for
 from coachready.notify.forms import PreferenceForm, ReminderScheduleForm
@@ -78,10 +77,11 @@ def digest(request, number: int):
     region = get_notify_region_for(request.user, number)
     as_of, error = timezone.localdate(), ""
     if request.GET.get("as_of"):
-        try:
-            as_of = date.fromisoformat(request.GET["as_of"])
-        except ValueError:
+        day = parse_date(request.GET["as_of"])
+        if day is None:
             error = "That is not a date; showing today's digest. Use YYYY-MM-DD."
+        else:
+            as_of = day
     return render(
         request, "notify/digest.html",
         {"region": region, "digest": build_digest(region, as_of), "as_of": as_of, "error": error,

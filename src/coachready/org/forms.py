@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coachready.core.inputs import DateField
 from coachready.org.models import Person, Region, Role
 
 
@@ -11,8 +12,8 @@ class RoleAssignmentForm(forms.Form):
     person = forms.ModelChoiceField(queryset=Person.objects.none(), label="Volunteer")
     role = forms.ChoiceField(choices=[(r.value, r.label) for r in Role if r.value not in {
         "area_coach_administrator", "section_coach_administrator", "national_coach"}])
-    start_on = forms.DateField(label="Starts on", widget=forms.DateInput(attrs={"type": "date"}))
-    end_on = forms.DateField(
+    start_on = DateField(label="Starts on", widget=forms.DateInput(attrs={"type": "date"}))
+    end_on = DateField(
         label="Ends on", required=False, widget=forms.DateInput(attrs={"type": "date"}),
         help_text="Leave empty for a role with no set end.",
     )
@@ -34,6 +35,7 @@ class PersonForm(forms.ModelForm):
         model = Person
         fields = ["first_name", "last_name", "preferred_name", "email", "phone", "birth_date"]
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"})}
+        field_classes = {"birth_date": DateField}
 
 
 class MessageRetentionForm(forms.ModelForm):
@@ -50,7 +52,7 @@ class ClaimForm(forms.Form):
     """Claim an existing volunteer record: what only its volunteer knows."""
 
     volunteer_id = forms.CharField(label=_("AYSO volunteer id"), max_length=20)
-    birth_date = forms.DateField(label=_("Birth date"), widget=forms.DateInput(attrs={"type": "date"}))
+    birth_date = DateField(label=_("Birth date"))
 
 
 class NewVolunteerForm(forms.Form):
@@ -61,8 +63,8 @@ class NewVolunteerForm(forms.Form):
     region = forms.ModelChoiceField(
         label=_("Region"), queryset=Region.objects.all(), empty_label=_("Choose your region"),
     )
-    birth_date = forms.DateField(
-        label=_("Birth date"), widget=forms.DateInput(attrs={"type": "date"}),
+    birth_date = DateField(
+        label=_("Birth date"),
         help_text=_("Volunteers under 18 follow different rules, so the region needs it."),
     )
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)

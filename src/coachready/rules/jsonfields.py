@@ -15,6 +15,10 @@ from typing import Any, NoReturn
 
 from .errors import InputError
 
+# The years a season, a record or a birth date can fall in. Far dates are
+# typos, and date arithmetic near year 9999 would overflow.
+MIN_YEAR = 1900
+MAX_YEAR = 2200
 MAX_BODY_BYTES = 1_000_000  # one request document: 1 MB
 MAX_LINE_BYTES = 64_000  # one --jsonl line: 64 KB
 
@@ -151,6 +155,15 @@ def want_list(value: Any, path: str) -> list[Any]:
     return value
 
 
+def check_year(day: date, path: str) -> date:
+    """`day`, when it falls within the years MIN_YEAR to MAX_YEAR."""
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise InputError(
+            "invalid_date", f"{day.isoformat()} is outside the years {MIN_YEAR} to {MAX_YEAR}.", path
+        )
+    return day
+
+
 def want_date(value: Any, path: str) -> date:
     """An ISO `YYYY-MM-DD` date that exists (2026-02-30 does not)."""
     found = date_cache.get(value) if type(value) is str else None
@@ -166,6 +179,7 @@ def want_date(value: Any, path: str) -> date:
         found = date(int(text[:4]), int(text[5:7]), int(text[8:]))
     except ValueError:
         raise InputError("invalid_date", f"{text!r} is not a day of the calendar.", path) from None
+    check_year(found, path)
     if len(date_cache) > 100_000:
         date_cache.clear()
     date_cache[text] = found

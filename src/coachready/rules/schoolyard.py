@@ -21,12 +21,14 @@ from typing import Any
 
 from .codes import SKILLS
 from .errors import InputError, PolicyError
+from .jsonfields import MAX_YEAR, check_year
 from .tomlreader import Table
 
 CURRICULUM_FILE = Path(__file__).parent / "curriculum" / "schoolyard.toml"
 CURRICULUM_WEEKS = 10
 MAX_SEASON_WEEKS = 52
 _WEEK = timedelta(days=7)
+_LAST_DAY = date(MAX_YEAR, 12, 31).toordinal()
 _lock = threading.Lock()
 _loaded: list[Curriculum] = []
 
@@ -217,8 +219,14 @@ def plan_season(
         raise InputError(
             "invalid_value", f"weeks must be between 1 and {MAX_SEASON_WEEKS}.", "weeks"
         )
+    # The season's last session, a week on per skipped date, stays within the
+    # years the engine reads (and far from the calendar's end at 9999).
+    check_year(start, "start")
+    if start.toordinal() + 7 * (weeks - 1 + len(skip)) > _LAST_DAY:
+        raise InputError("invalid_date", f"A season from {start} runs past {MAX_YEAR}.", "start")
     skipped = set()
     for index, day in enumerate(skip):
+        check_year(day, f"skip[{index}]")
         if day.weekday() != start.weekday():
             raise InputError(
                 "invalid_value",

@@ -8,7 +8,10 @@ so a check done on 2024-02-29 with 12 months counts through 2025-02-27.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
+
+from .errors import InputError
+from .jsonfields import MAX_YEAR, MIN_YEAR
 
 _ONE_DAY = timedelta(days=1)
 # (completed_on, months) -> last valid day; shared with the engine's hot loop.
@@ -17,10 +20,14 @@ _cache = VALIDITY_CACHE
 
 
 def add_months(day: date, months: int) -> date:
-    """`day` moved `months` later, clamped to the end of a shorter month."""
+    """`day` moved `months` later, clamped to the end of a shorter month.
+    InputError (invalid_date) past the calendar's end: contract input is
+    held to MIN_YEAR..MAX_YEAR, but a caller of the Python API may pass any date."""
     month_index = day.month - 1 + months
     year = day.year + month_index // 12
     month = month_index % 12 + 1
+    if not MINYEAR <= year <= MAXYEAR - 1:
+        raise InputError("invalid_date", f"{day.isoformat()} is outside the years {MIN_YEAR} to {MAX_YEAR}.")
     try:
         return day.replace(year=year, month=month)
     except ValueError:

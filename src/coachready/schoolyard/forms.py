@@ -6,6 +6,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coachready.core.inputs import DateField, validate_year
 from coachready.heading.templatetags.heading_tags import team_label
 from coachready.rules.schoolyard import CURRICULUM_WEEKS
 from coachready.schoolyard.models import MAX_SESSIONS
@@ -23,11 +24,13 @@ class SkipDatesField(forms.CharField):
             if not entry:
                 continue
             try:
-                days.append(date.fromisoformat(entry))
+                day = date.fromisoformat(entry)
             except ValueError:
                 raise forms.ValidationError(
                     "%(entry)s is not a date: write dates as YYYY-MM-DD, one per line.", params={"entry": entry}
                 ) from None
+            validate_year(day)
+            days.append(day)
         return days
 
     def prepare_value(self, value):
@@ -40,8 +43,8 @@ class PlanForm(forms.Form):
     title = forms.CharField(label="Plan name", max_length=80, initial="School Yard fall season")
     team = forms.ModelChoiceField(label="Team", queryset=None, required=False,
                                   help_text="Your School Yard team, if the region has formed it.")
-    start = forms.DateField(label="First session", widget=forms.DateInput(attrs={"type": "date"}),
-                            help_text="Usually the first Saturday of the season. Sessions follow weekly.")
+    start = DateField(label="First session", widget=forms.DateInput(attrs={"type": "date"}),
+                      help_text="Usually the first Saturday of the season. Sessions follow weekly.")
     sessions = forms.IntegerField(label="Number of sessions", min_value=1, max_value=MAX_SESSIONS, initial=10)
     skip = SkipDatesField(label="Dates with no session", required=False,
                           help_text="Holidays, picture day: one date per line, YYYY-MM-DD. "

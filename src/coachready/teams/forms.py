@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from coachready.core.inputs import DateField
 from coachready.teams.models import CoachAssignment, Season, Team
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -17,6 +18,7 @@ class SeasonForm(forms.ModelForm):
                   "ends_on": "Ends on"}
         help_texts = {"membership_year": "Named for the year it starts: MY2026 runs 1 August 2026 to 31 July 2027."}
         widgets = {"starts_on": DATE, "first_game_on": DATE, "ends_on": DATE}
+        field_classes = {"starts_on": DateField, "first_game_on": DateField, "ends_on": DateField}
 
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from coachready.core.inputs import DateField
 from coachready.org.models import Region
 from coachready.training.access import instructors_for
 from coachready.training.models import Event
@@ -42,7 +43,7 @@ class EventForm(forms.Form):
         min_value=1, max_value=1000,
         error_messages={"min_value": "The capacity must be at least 1 seat."},
     )
-    enrol_by = forms.DateField(
+    enrol_by = DateField(
         label="Enrolment deadline", widget=DATE,
         help_text="The last day to enrol or cancel; not after the first session.",
     )
@@ -67,7 +68,7 @@ class EventForm(forms.Form):
 
 
 class SessionFields(forms.Form):
-    date = forms.DateField(widget=DATE)
+    date = DateField(widget=DATE)
     start = forms.TimeField(widget=TIME)
     end = forms.TimeField(widget=TIME)
     title = forms.CharField(max_length=80, required=False, help_text="For example: classroom, or on the field.")
@@ -90,7 +91,7 @@ class SessionFields(forms.Form):
 class NewEventForm(EventForm):
     """An event and its first session on one page."""
 
-    session_date = forms.DateField(label="First session: date", widget=DATE)
+    session_date = DateField(label="First session: date", widget=DATE)
     session_start = forms.TimeField(label="First session: starts", widget=TIME)
     session_end = forms.TimeField(label="First session: ends", widget=TIME)
     session_title = forms.CharField(label="First session: what", max_length=80, required=False,

@@ -115,6 +115,12 @@ def _compute(region: Region, season, as_of: date, divisions: tuple[str, ...]) ->
     return SeasonReadiness(rows, summarise(full, divisions))
 
 
+def _digest(view: str) -> str:
+    # Hashed: what a visitor types may hold characters or a length that a
+    # cache key cannot (the database cache's keys are at most 255 long).
+    return hashlib.blake2s(view.encode(), digest_size=16).hexdigest()
+
+
 # How long a session's whole page is reused. The readiness in it is always
 # current (the stamp is in the key); the frame's menu counts from other apps
 # may lag by this much.
@@ -149,8 +155,7 @@ class DashboardCache:
     def page(self, season, view: str, render: Callable[[], str]) -> str:  # noqa: ANN001
         """A rendered part of the page for `view` (its normalised filters and
         page number; nothing per user), rendered by `render` when not kept."""
-        return versions.cached(self._key(season, "html", view), render)
-
+        return versions.cached(self._key(season, "html", _digest(view)), render)
 
     def whole_page(self, request, view: str, render: Callable[[], HttpResponse]) -> HttpResponse:  # noqa: ANN001
         """The session's whole page for `view`, rendered by `render` when not
@@ -159,7 +164,7 @@ class DashboardCache:
         if not session_key or len(get_messages(request)):
             return render()
         who = hashlib.blake2s(session_key.encode(), digest_size=12).hexdigest()
-        key = f"{self.base}:page:{who}:{view}"
+        key = f"{self.base}:page:{who}:{_digest(view)}"
         content = cache.get(key)
         if content is not None:
             return HttpResponse(content)
