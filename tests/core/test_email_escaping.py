@@ -14,6 +14,7 @@ import pytest
 
 import coachready
 from coachready.core.mail import render_email
+from tests.factories import make_region
 
 NAME = "O'Brien & <Co>"
 PACKAGE = Path(coachready.__file__).parent
@@ -71,7 +72,7 @@ def test_the_templates_are_found():
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
-def test_text_part_is_never_html_escaped(template, settings):
+def test_text_part_is_never_html_escaped(template, db):
     keys = {
         "name", "person", "region", "event", "sessions", "session", "items", "digest", "emails", "reason",
         "application", "record", "message", "note", "body", "subject", "what", "enrollment", "step",
@@ -79,6 +80,8 @@ def test_text_part_is_never_html_escaped(template, settings):
         "contact", "interest", "sender", "text", "decision", "requirement", "region_name", "mandatory",
     }
     context = {key: Anything() for key in keys}
+    # The region is real: links are built from its website's address.
+    context["region"] = make_region(60, NAME, email="coaches@example.org", phone=NAME)
     text, html = render_email(template, context, subject=NAME)
     assert NAME in text, f"{template}.txt shows none of its values"
     for escaped in ("&amp;", "&#x27;", "&#39;", "&lt;", "&gt;", "&quot;"):

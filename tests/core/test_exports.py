@@ -65,7 +65,7 @@ def _lapse_cells(sheet) -> list:  # noqa: ANN001
 
 
 def test_readiness_report_xlsx_holds_dates(world, tmp_path):
-    add_coaches(make_season(world.region), 4)
+    add_coaches(make_season(world.region), 4, as_of=date(2026, 8, 15))
     target = tmp_path / "r.xlsx"
     call_command("readiness-report", "--region", "60", "--as-of", "2026-08-15", "--format", "xlsx",
                  "--output", str(target))
@@ -78,7 +78,7 @@ def test_dashboard_and_command_export_the_same_columns(login, world, monkeypatch
     from tests.certs.conftest import AS_OF
 
     monkeypatch.setattr("coachready.certs.views.readiness.today", lambda: AS_OF)
-    add_coaches(make_season(world.region), 2)
+    add_coaches(make_season(world.region), 2, as_of=AS_OF)
     web = login(world.rca).get(reverse("certs:readiness", args=[60]), {"format": "xlsx"})
     target = tmp_path / "r.xlsx"
     call_command("readiness-report", "--region", "60", "--as-of", AS_OF.isoformat(), "--format", "xlsx",

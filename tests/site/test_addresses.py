@@ -72,9 +72,11 @@ def test_the_sitemap_lists_pages_on_the_served_address(served):
 
 def test_cms_live_links_point_at_the_served_address(served, world, home):
     from coachready.org.models import User
+    from tests.factories import pass_second_factor
 
     admin = User.objects.create_superuser(username="cms-admin", email="cms@example.org", password="x" * 20)
     served.force_login(admin)
+    pass_second_factor(served, admin)
     html = served.get(f"/cms/pages/{home.pk}/").content.decode()
     live = [link for link in links_in(html) if "/contact/" in link or "/become-a-coach/" in link]
     assert live and all(link.startswith(ROOT + "/") for link in live), live
