@@ -10,6 +10,7 @@ the commit writes all valid rows in one transaction.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable
 from datetime import date, datetime, time
@@ -48,11 +49,14 @@ def create_batch(data: bytes, filename: str, region: Region, user: Any, *, kind:
     batch.file.save(filename or "import.csv", ContentFile(data), save=False)
     batch.save()
     result = plan_table(table, kind, region, undated_on=undated_on)
-    ImportRow.objects.bulk_create(
-        (ImportRow(batch=batch, number=number, cells=[_stored_cell(c) for c in cells], **_outcome_fields(outcome))
-         for (number, cells), outcome in zip(table.rows, result.plan.outcomes, strict=True)),
-        batch_size=_INSERT_BATCH,
-    )
+    rows = zip(table.rows, result.plan.outcomes, strict=True)
+    # In slices: bulk_create makes a list of all it is given, and 200,000
+    # model instances at once would cost hundreds of megabytes.
+    while chunk := list(itertools.islice(rows, _INSERT_BATCH)):
+        ImportRow.objects.bulk_create(
+            [ImportRow(batch=batch, number=number, cells=[_stored_cell(c) for c in cells], **_outcome_fields(outcome))
+             for (number, cells), outcome in chunk]
+        )
     batch.summary = result.summary()
     batch.save(update_fields=["summary"])
     log_action("imports.batch.uploaded", user=user, obj=batch, region=region,
@@ -105,15 +109,16 @@ def preview_batch(batch: ImportBatch) -> ImportResult:
 def _restore_outcomes(batch: ImportBatch, outcomes: Iterable[Outcome]) -> None:
     """Bring the stored rows' outcomes up to date with a new plan (only the
     rows whose outcome changed are written)."""
-    stored = {row.number: row for row in ImportRow.objects.filter(batch=batch).defer("cells")}
     fields = ["action", "subject", "what", "message", "errors", "candidate"]
+    # Plain tuples, not model instances: a big batch has 200,000 rows.
+    stored = {number: (pk, values) for number, pk, *values in
+              ImportRow.objects.filter(batch=batch).values_list("number", "pk", *fields).iterator(chunk_size=5000)}
     changed = []
     for outcome in outcomes:
-        row, wanted = stored[outcome.row], _outcome_fields(outcome)
-        if any(getattr(row, name) != wanted[name] for name in fields):
-            for name in fields:
-                setattr(row, name, wanted[name])
-            changed.append(row)
+        pk, values = stored[outcome.row]
+        wanted = _outcome_fields(outcome)
+        if values != [wanted[name] for name in fields]:
+            changed.append(ImportRow(pk=pk, **wanted))
     ImportRow.objects.bulk_update(changed, fields, batch_size=_INSERT_BATCH)
 
 
