@@ -187,6 +187,8 @@ def test_the_dashboard_marks_who_is_on_a_team_and_who_awaits_one(login, world, i
     body = admin.get(reverse("certs:readiness", args=[60])).content.decode()
     assert "1 coach assignment on" in body and "3 coaches awaiting a team." in body
     assert "10U Comets" in body
+    waiting = admin.get(reverse("certs:readiness", args=[60]), {"status": "awaiting_team"})
+    assert waiting.context["listed_count"] == 3
     export = admin.get(reverse("certs:readiness", args=[60]), {"format": "csv"})
     rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig"))))
     assert sorted((r["volunteer_id"], r["team"]) for r in rows) == [

@@ -11,6 +11,7 @@ from django.http import QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from coachready.certs.access import admin_region, admin_region_with_stamp
 from coachready.certs.chart import readiness_bars
@@ -23,7 +24,7 @@ from coachready.org.search import matching_ids
 from coachready.teams.models import Season, Team
 from coachready.teams.services import current_season
 
-STATUS_FILTERS = {**BAND_LABELS, "due_soon": "Due within 90 days (any)"}
+STATUS_FILTERS = {**BAND_LABELS, "due_soon": "Due within 90 days (any)", "awaiting_team": _("Awaiting a team")}
 
 
 def _season(request, region, as_of):  # noqa: ANN001
@@ -47,6 +48,8 @@ def _listed(rows: list, filters: dict[str, str]) -> list:
         listed = [r for r in listed if filters["requirement"] in r.unmet]
     if filters["status"] == "due_soon":
         listed = [r for r in listed if r.band.startswith("due_")]
+    elif filters["status"] == "awaiting_team":
+        listed = [r for r in listed if not r.on_team]
     elif filters["status"]:
         listed = [r for r in listed if r.band == filters["status"]]
     if filters["q"]:
