@@ -78,3 +78,11 @@ def test_issuing_for_a_coach_who_is_not_cleared_says_why(world):
     status, out, err = run("issue", "--person", world.coach.email)
     assert status == 2 and out == ""
     assert json.loads(err)["error"]["code"] == "not_cleared"
+
+
+def test_rotate_key_makes_a_new_key_for_the_region(cleared_coach):
+    text = run("issue", "--person", cleared_coach.email)[1].strip()
+    code, out, _ = run("rotate-key", "--region", "60")
+    assert code == 0 and json.loads(out)["key_id"].startswith("60-")
+    assert json.loads(run("verify", text)[1])["valid"] is True
+    assert run("rotate-key", "--region", "999")[0] == 2

@@ -7,6 +7,8 @@
   installation's keys and revocation list; exit 0 whether valid or not.
 - `revoke --person EMAIL|VOLUNTEER_ID --reason TEXT` revokes every pass of
   the person that could still be valid and prints the pass ids revoked.
+- `rotate-key --region N` retires the region's signing key (still published
+  while passes it signed can be valid) and makes a new one.
 
 A request that cannot be met (an unknown person, one not cleared, text that
 is not a pass at all, a bad date) exits 2 with the contract's JSON error
@@ -51,10 +53,12 @@ class Command(BaseCommand):
         revoke = actions.add_parser("revoke", help="revoke every pass of the person that could still be valid")
         revoke.add_argument("--person", required=True, metavar="EMAIL|VOLUNTEER_ID")
         revoke.add_argument("--reason", required=True, metavar="TEXT")
+        rotate = actions.add_parser("rotate-key", help="retire the region's signing key and make a new one")
+        rotate.add_argument("--region", required=True, metavar="N")
 
     def handle(self, *args, action: str, **options) -> None:
         try:
-            result = getattr(self, f"_{action}")(**options)
+            result = getattr(self, "_" + action.replace("-", "_"))(**options)
         except PrivacyError as error:
             sys.stderr.write(json.dumps(error.as_json(), ensure_ascii=False) + "\n")
             sys.exit(2)
@@ -88,6 +92,16 @@ class Command(BaseCommand):
         except codec.NotAPass as exc:
             raise PassCommandError("not_a_pass", str(exc), "text") from None
         return json.dumps({key: result[key] for key in VERIFY_KEYS}, ensure_ascii=False)
+
+    def _rotate_key(self, region: str, **options) -> str:
+        from coachready.org.models import Region
+        from coachready.passes import keys
+
+        found = Region.objects.filter(number=int(region)).first() if region.isdigit() else None
+        if found is None:
+            raise PassCommandError("not_found", f"No region numbered {region!r}.", "region")
+        key = keys.rotate(found)
+        return json.dumps({"key_id": key.key_id, "region": found.number})
 
     def _revoke(self, person: str, reason: str, **options) -> str:
         reason = reason.strip()
