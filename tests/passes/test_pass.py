@@ -211,3 +211,26 @@ def test_a_coach_missing_a_course_gets_no_pass_and_is_told_why(world, team):
         services.issue(coach)
     (why,) = refused.value.clearance.not_cleared
     assert why.division == "10U" and why.unmet == ["10U Coach"]
+
+
+def test_a_course_withdrawn_after_an_attendance_correction_revokes_the_pass(world, team, today):
+    from coachready.training.services.attendance import mark_attendance
+    from coachready.training.services.enrolment import enrol
+    from tests.factories import certify, fully_certified_for_10u
+    from tests.training.builders import days, make_event
+
+    coach = world.coach
+    certify(coach, fully_certified_for_10u(without="coach_10u"))
+    CoachAssignment.objects.create(team=team, person=coach, role=CoachAssignment.Role.HEAD_COACH)
+    event = make_event(world.region, session_days=(-3, -1), enrol_by=days(-5), instructors=[world.instructor])
+    enrollment = enrol(event, coach, as_of=days(-6))
+    classroom, field = event.sessions.all()
+    mark_attendance(classroom, {enrollment.pk: True}, user=world.instructor.user)
+    mark_attendance(field, {enrollment.pk: True}, user=world.instructor.user)
+    text = services.issue(coach).text
+    assert services.verify_here(text)["valid"]
+
+    mark_attendance(field, {enrollment.pk: False}, user=world.rca.user)
+
+    assert services.verify_here(text)["reasons"] == ["revoked"]
+    assert Revocation.objects.get().reason == "record_withdrawn"
