@@ -234,3 +234,31 @@ def test_a_course_withdrawn_after_an_attendance_correction_revokes_the_pass(worl
 
     assert services.verify_here(text)["reasons"] == ["revoked"]
     assert Revocation.objects.get().reason == "record_withdrawn"
+
+
+def test_erasing_a_coach_revokes_their_pass_and_keeps_no_trace_of_them(cleared_coach):
+    from coachready.org.privacy import erase_subject, export_subject, find_subject
+
+    text = services.issue(cleared_coach).text
+    exported = json.dumps(export_subject(find_subject(cleared_coach.email)), default=str)
+    assert payload_of(text)["p"] in exported
+    erase_subject(find_subject(cleared_coach.email))
+    assert services.verify_here(text)["reasons"] == ["revoked"]
+    leftovers = json.dumps(list(Revocation.objects.values()), default=str) + json.dumps(
+        list(AuditEntry.objects.filter(action__startswith="passes.").values("summary", "data")), default=str)
+    assert "Casey" not in leftovers and "71234567" not in leftovers
+
+
+@pytest.mark.parametrize("update", [False, True], ids=["new check imported red", "check updated to red"])
+def test_an_imported_red_background_check_revokes_the_pass(cleared_coach, world, today, update):
+    from coachready.imports.services import import_file
+    from tests.imports.helpers import csv_bytes
+
+    text = services.issue(cleared_coach).text
+    done = today - timedelta(days=30) if update else today
+    data = csv_bytes([["Email", "Last Name", "First Name", "Course", "Completed", "Risk Status"],
+                      [cleared_coach.email, "Coach", "Casey", "Background Check", done.isoformat(), "Red"]])
+    result = import_file(data, "checks.csv", world.region, world.rca.user)
+    assert result.counts["update" if update else "create"] == 1
+    assert services.verify_here(text)["reasons"] == ["revoked"]
+    assert Revocation.objects.get().reason == "background_check"
