@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
 from coachready.org.models import AuditEntry
-from tests.factories import certify, give_record
+from tests.factories import certify, fully_certified_for_10u, give_record
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -69,8 +69,7 @@ def test_checklist_unknown_division_says_so(login, world):
 
 
 def test_path_to_ready_lists_actions_and_online_route(login, world):
-    certify(world.coach, [(c, d, e) for c, d, e in __import__("tests.factories").factories.FULLY_CERTIFIED_FOR_10U
-                          if c != "coach_10u"])
+    certify(world.coach, fully_certified_for_10u(without="coach_10u"))
     body = login(world.coach).get(reverse("certs:path"), {"division": "10U"}).content.decode()
     assert "Take: 10U Coach" in body
     assert "Online route" in body
@@ -99,7 +98,7 @@ def test_upload_becomes_pending(login, world):
     [
         ({"requirement": "safe_haven", "completed_on": "2025-05-01", "file": ("cert.pdf", b"just text")},
          "evidence", "not a PDF, PNG or JPEG"),
-        ({"requirement": "safe_haven", "completed_on": "2199-01-01", "file": ("c.pdf", PDF)},
+        ({"requirement": "safe_haven", "completed_on": "2100-01-01", "file": ("c.pdf", PDF)},
          "completed_on", "cannot be in the future"),
         ({"requirement": "coach_10u", "completed_on": "2025-05-01", "file": ("c.pdf", PDF)},
          "requirement", "Select a valid choice"),
@@ -154,6 +153,7 @@ def test_evidence_served_to_owner_and_region_admin_only(login, world):
     assert owner.status_code == 200 and owner["Content-Type"] == "image/png"
     assert owner.content_bytes == PNG
     assert owner["X-Content-Type-Options"] == "nosniff"
+    assert owner["Content-Security-Policy"] == "sandbox"
     assert fetch(world.rca).status_code == 200
     assert fetch(world.other_rca).status_code == 403
     assert fetch(world.referee).status_code == 403

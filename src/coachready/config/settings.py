@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "coachready.notify",
     "coachready.imports",
     "coachready.api",
+    "coachready.passes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("coachready.schoolyard.urls")),
     path("", include("coachready.notify.urls")),
     path("", include("coachready.imports.urls")),
+    path("", include("coachready.passes.urls")),
     path("", include("coachready.site.urls")),
 ]
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
@@ -221,6 +222,7 @@ def commit_result(batch: ImportBatch, result: ImportResult, user: Any) -> None:
     """Write the plan's valid rows and mark the batch imported, with its audit entry."""
     with _bulk_work():
         apply_plan(result.plan, batch.region, user, batch.source_ref, today=timezone.localdate())
+    _reconsider_passes(result.plan, batch, user)
     # Imported people and records change what the region's readiness pages
     # show (and people of other regions can be matched by id or email).
     bump_readiness_version([batch.region_id])
@@ -237,6 +239,19 @@ def commit_result(batch: ImportBatch, result: ImportResult, user: Any) -> None:
         data={"kind": batch.kind, "filename": batch.filename, "counts": counts},
     )
     result.committed, result.batch = True, batch
+
+
+def _reconsider_passes(plan: Plan, batch: ImportBatch, user: Any) -> None:
+    """A background check imported (or updated) with a risk status that
+    forbids coaching revokes the person's Coach Pass in this transaction."""
+    from coachready.passes.services import reconsider_people
+
+    risk = batch.region.policy().risk_requirement
+    touched = CertificationRecord.objects.filter(requirement=risk).filter(
+        Q(source_ref=batch.source_ref, source=CertificationRecord.Source.IMPORT)
+        | Q(pk__in=[pk for pk, changes in plan.record_updates if "risk_status" in changes])
+    )
+    reconsider_people(touched.values("person_id"), "background_check", user=user)
 
 
 def apply_plan(plan: Plan, region: Region, user: Any, source_ref: str, *, today: date) -> None:

@@ -63,6 +63,9 @@ def end_role(assignment: RoleAssignment, *, end_on: date, user: Any = None) -> R
         data={"end_on": [old, end_on]},
     )
     _readiness_changed(assignment)
+    from coachready.passes.services import reconsider
+
+    reconsider(assignment.person, "role_ended", user=user)
     return assignment
 
 

@@ -125,6 +125,9 @@ def end_assignment(assignment: CoachAssignment, *, user: Any, on: date) -> Coach
     log_action("teams.assignment.ended", user=user, obj=assignment, region=assignment.team.season.region_id,
                summary=f"{assignment.person.display_name} no longer {assignment.get_role_display().lower()} "
                f"of {assignment.team}", data={"ended_on": on})
+    from coachready.passes.services import reconsider
+
+    reconsider(assignment.person, "role_ended", user=user)
     return assignment
 
 

@@ -75,6 +75,12 @@ def record_completion(
             "status": record.status,
         },
     )
+    if verified and risk_status:
+        policy = person.home_region.policy()
+        if requirement == policy.risk_requirement and risk_status not in policy.coach_risk_statuses:
+            from coachready.passes.services import reconsider
+
+            reconsider(person, "background_check", user=user)
     return record
 
 

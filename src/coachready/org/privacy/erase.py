@@ -47,6 +47,12 @@ def _erase(subject: Subject) -> dict[str, int]:
     account_rows = holdings.account_rows(subject)
     message_rows = holdings.message_rows(subject)
     counts: dict[str, int] = {}
+    if p is not None:
+        from coachready.passes.services import revoke_person
+
+        # A Coach Pass carries the name and verifies offline: revoke it
+        # before the record goes (the revocation names only the pass id).
+        revoke_person(p, note="")
 
     audit = holdings.audit_about(subject, person_rows | message_rows, with_actions=False)
     stripped = AuditEntry.objects.filter(pk__in=list(audit.values_list("pk", flat=True)))

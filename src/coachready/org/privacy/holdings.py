@@ -29,6 +29,7 @@ def person_rows(subject: Subject) -> dict[str, QuerySet]:
     from coachready.crosscert.models import Application, Decision
     from coachready.notify.models import DigestRun, NotificationPreference, SentReminder
     from coachready.org.models import RoleAssignment
+    from coachready.passes.models import IssuedPass
     from coachready.schoolyard.models import PlanSession, SeasonPlan
     from coachready.site.models import InterestNote
     from coachready.teams.models import CoachAssignment
@@ -54,6 +55,7 @@ def person_rows(subject: Subject) -> dict[str, QuerySet]:
         "weekly_summaries": DigestRun.objects.filter(person=p),
         "notification_preference": NotificationPreference.objects.filter(person=p),
         "training_feed": FeedToken.objects.filter(person=p).defer("token"),
+        "coach_passes": IssuedPass.objects.filter(person=p),
     }
 
 

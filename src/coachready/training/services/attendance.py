@@ -139,3 +139,6 @@ def _settle_grant(
             data={"enrollment": enrollment.pk, "record": grant.pk, "requirement": grant.requirement},
         )
         result.withdrawn.append(grant)
+        from coachready.passes.services import reconsider
+
+        reconsider(enrollment.person, "record_withdrawn", user=user)
