@@ -159,3 +159,19 @@ def test_someone_signed_in_without_access_is_refused_not_sent_round_in_circles(w
     response = client.get(page, follow=True)
     assert response.status_code == 403
     assert len(response.redirect_chain) <= 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_setting_up_the_authenticator_counts_as_passing_the_second_factor(world, login):
+    """The administrator just typed a code from the new device: the next
+    administrator page opens without asking for another."""
+    client = login(world.rca, second_factor=False)
+    client.post(reverse("account_reauthenticate"), {"password": TEST_PASSWORD})
+    page = client.get(reverse("mfa_activate_totp"))
+    secret = page.context["form"].secret
+    # Outside a test transaction, as in production: allauth announces the new
+    # device on commit, while the request that added it is still running.
+    response = client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)})
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(user=world.rca.user, type=Authenticator.Type.TOTP).exists()
+    assert client.get(reverse("certs:readiness", args=[60])).status_code == 200

@@ -10,9 +10,9 @@ class OrgConfig(AppConfig):
 
     def ready(self):
         from allauth.account.signals import email_confirmed
-        from allauth.mfa.signals import authenticator_removed
+        from allauth.mfa.signals import authenticator_added, authenticator_removed
 
-        from coachready.org.middleware import forget_check
+        from coachready.org.middleware import count_setup_as_second_factor, forget_check
 
         # Removing a second factor must be noticed at once, not after the
         # remembered check runs out.
@@ -20,6 +20,11 @@ class OrgConfig(AppConfig):
             lambda sender, request=None, **kwargs: request is not None and forget_check(request),
             weak=False,
             dispatch_uid="coachready.org.forget_mfa_check",
+        )
+        # Setting up an authenticator app proves the device with a code:
+        # that session has passed the second factor and is not asked again.
+        authenticator_added.connect(
+            count_setup_as_second_factor, weak=False, dispatch_uid="coachready.org.count_mfa_setup",
         )
         # A proven email is what links a new account to the region's
         # existing volunteer record (see org/signup.py).

@@ -97,3 +97,16 @@ def _has_totp(user) -> bool:
     from allauth.mfa.models import Authenticator
 
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def count_setup_as_second_factor(sender, request=None, user=None, authenticator=None, **kwargs) -> None:  # noqa: ANN001
+    """An administrator who has just set up TOTP typed a code from it: record
+    that in the session as allauth records a code typed at sign-in, so the
+    next administrator page does not ask for another code at once."""
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+
+    if request is None or authenticator is None or authenticator.type != Authenticator.Type.TOTP:
+        return
+    record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    forget_check(request)
