@@ -26,6 +26,7 @@ class Practice(forms.Form):
         ("starts", "25:00", None),
         ("starts", "09:30", "09:30"),
         ("note", "2026-02-30", "2026-02-30"),  # text inputs show what was typed
+        ("note", "a\x00b", "a\ufffdb"),  # but never a NUL
     ],
 )
 def test_a_bound_form_echoes_only_values_the_input_can_hold(field, typed, shown):
@@ -40,3 +41,13 @@ def test_a_bound_form_echoes_only_values_the_input_can_hold(field, typed, shown)
 def test_an_unbound_form_shows_its_initial_values():
     form = Practice(initial={"minutes": 20})
     assert form["minutes"].value() == 20
+
+
+class Pick(forms.Form):
+    colour = forms.ChoiceField(choices=[("red", "Red")])
+
+
+def test_an_error_that_repeats_a_nul_shows_the_replacement_character():
+    form = Pick({"colour": "\x00"})
+    assert not form.is_valid()
+    assert "\x00" not in str(form["colour"].errors) and "\ufffd" in str(form["colour"].errors)

@@ -3,7 +3,8 @@
 A form sent back with an error shows the visitor what they typed, except
 where the browser's input cannot hold it: `value="lots"` on a number input
 or `value="2026-02-30"` on a date input is invalid HTML, and browsers drop
-it anyway. Those fields come back empty, with the error beside them.
+it anyway. Those fields come back empty, with the error beside them; a NUL
+typed anywhere comes back as the replacement character.
 """
 
 from __future__ import annotations
@@ -38,7 +39,19 @@ class EchoBoundField(BoundField):
         input_type = getattr(self.field.widget, "input_type", None)
         if self.form.is_bound and input_type in ("number", "date", "time") and not _fits(input_type, value):
             return None
+        if isinstance(value, str) and "\x00" in value:
+            # A NUL is refused by the field and may not appear in a page:
+            # shown as the replacement character browsers use for it.
+            return value.replace("\x00", "\ufffd")
         return value
+
+    @property
+    def errors(self):  # noqa: ANN201 - an ErrorList
+        # "Select a valid choice. <what was sent> is not one of ...": the same.
+        errors = super().errors
+        if not any("\x00" in str(error) for error in errors):
+            return errors
+        return self.form.error_class([str(e).replace("\x00", "\ufffd") for e in errors], renderer=self.form.renderer)
 
 
 class FormRenderer(DjangoTemplates):

@@ -29,16 +29,25 @@ class RequestHygieneMiddleware:
         if "\x00" in request.path or any("\x00" in key or "\x00" in value
                                          for key, values in request.GET.lists() for value in values):
             return HttpResponseBadRequest(_("The address holds a NUL character, which no address of this site has."))
-        # The query string only: reading a form body here would consume
-        # uploads before their view could choose how to read them.
-        values = request.GET.getlist(REDIRECT_FIELD)
-        if values and not all(_local_path(v) for v in values):
-            request.GET = request.GET.copy()
-            request.GET.setlist(REDIRECT_FIELD, [v for v in values if _local_path(v)])
-            if not request.GET.getlist(REDIRECT_FIELD):
-                del request.GET[REDIRECT_FIELD]
+        request.GET = _only_local_next(request.GET)
+        # A plain form body too (sign-in pages post `next` back and show it
+        # again in the page); never a multipart one: reading it here would
+        # consume uploads before their view could choose how to read them.
+        if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
+            request.POST = _only_local_next(request.POST)
         return self.get_response(request)
 
 
+def _only_local_next(params):  # noqa: ANN001, ANN202 - a QueryDict
+    values = params.getlist(REDIRECT_FIELD)
+    if not values or all(_local_path(v) for v in values):
+        return params
+    params = params.copy()
+    params.setlist(REDIRECT_FIELD, [v for v in values if _local_path(v)])
+    if not params.getlist(REDIRECT_FIELD):
+        del params[REDIRECT_FIELD]
+    return params
+
+
 def _local_path(value: str) -> bool:
-    return value.startswith("/") and not value.startswith(("//", "/\\"))
+    return value.startswith("/") and not value.startswith(("//", "/\\")) and value.isprintable()
