@@ -49,7 +49,7 @@ def region_overview(request, number: int):
         RoleAssignment.objects.active_on(today)
         .filter(region=region)
         .select_related("person")
-        .order_by("role", "person__last_name")
+        .order_by("role", *name_order("person__"), "pk")
     )
     return render(
         request,
@@ -132,7 +132,7 @@ def roles(request, number: int):
     assignments = (
         RoleAssignment.objects.filter(region=region)
         .select_related("person")
-        .order_by("role", "person__last_name", "-start_on")
+        .order_by("role", *name_order("person__"), "-start_on", "pk")
     )
     return render(
         request,
