@@ -2,6 +2,8 @@
 compared as written, accents folded for Latin letters, and family members
 sharing one email kept apart by name and birth date."""
 
+from datetime import date, timedelta
+
 import pytest
 
 from coachready.certs.models import CertificationRecord
@@ -29,6 +31,8 @@ RECORDS = [
     ("Núñez", "José", "1977-01-09", ("Núñez", "José")),
     ("Nunez", "Jose", "1977-01-09", ("Núñez", "José")),
     ("NUNEZ", "JOSE", "1977-01-09", ("Núñez", "José")),
+    ("Ｎｕñｅｚ", "Ｊｏｓé", "1977-01-09", ("Núñez", "José")),  # full-width forms
+    ("王", " 伟", "1980-03-14", ("王", "伟")),
     ("陈", "建华", "1975-08-30", ("陈", "建华")),
     ("陳", "建華", "1975-08-30", None),  # Traditional characters are another spelling: never guessed
 ]
@@ -39,7 +43,8 @@ COURSES = ("Safe Haven", "CDC Concussion Awareness")
 def records_file(rows) -> bytes:
     table = [["Last_Name", "First_Name", "Birth_Date", "Course", "Completion_Date"]]
     for i, (last, first, born, _) in enumerate(rows):
-        table.append([last, first, born, COURSES[i % len(COURSES)], f"2026-0{1 + i % 9}-15"])
+        done = date.today() - timedelta(days=100 - i)  # one day apart, in row order
+        table.append([last, first, born, COURSES[i % len(COURSES)], done.isoformat()])
     return csv_bytes(table)
 
 
