@@ -2,9 +2,11 @@
 compared as written, accents folded for Latin letters, and family members
 sharing one email kept apart by name and birth date."""
 
+import io
 from datetime import date, timedelta
 
 import pytest
+from django.core.management import call_command
 
 from coachready.certs.models import CertificationRecord
 from coachready.imports.services import import_file
@@ -90,3 +92,17 @@ def test_one_records_file_naming_all_five_attaches_every_record(imported):
               for r in CertificationRecord.objects.filter(source="import").order_by("completed_on")]
     assert owners == [row[3] for row in rows]
     assert Person.objects.filter(home_region=imported.region, last_name__in=FAMILIES).count() == 5
+
+
+def test_the_command_line_imports_both_files_the_same_way(world, tmp_path):
+    volunteers, records = tmp_path / "volunteers.csv", tmp_path / "records.csv"
+    volunteers.write_bytes(csv_bytes(VOLUNTEERS))
+    rows = [row for row in RECORDS if row[3] is not None]
+    records.write_bytes(records_file(rows))
+    out = io.StringIO()
+    call_command("import", str(volunteers), "--region", "60", stdout=out)
+    call_command("import", str(records), "--region", "60", stdout=out)
+    assert Person.objects.filter(home_region=world.region, last_name__in=FAMILIES).count() == 5
+    owners = [(r.person.last_name, r.person.first_name)
+              for r in CertificationRecord.objects.filter(source="import").order_by("completed_on")]
+    assert owners == [row[3] for row in rows]
