@@ -4,6 +4,8 @@ folding on SQLite)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.db import connection
 from django.urls import reverse
@@ -121,3 +123,14 @@ def test_dashboard_rows_and_exports_follow_the_same_order(world, surnamed):
         exported = [row[1] for row in exporting.volunteer_rows([world.region], today=season.starts_on)
                     if row[1] in SURNAMES]
     assert rows == expected and exported == expected
+
+
+@pytest.mark.django_db
+def test_the_dashboard_keeps_its_sorted_rows_apart_for_each_language(world):
+    from coachready.certs.services.dashboard import DashboardCache
+
+    keys = set()
+    for language in ("en", "es", "zh-hant", "zh-hans"):
+        with translation.override(language):
+            keys.add(DashboardCache(world.region, date.today()).base)
+    assert len(keys) == 4
