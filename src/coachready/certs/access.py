@@ -14,6 +14,7 @@ from coachready.certs.models import CertificationRecord
 from coachready.core.inputs import parse_ids
 from coachready.org.access import can_admin_region, get_region_for
 from coachready.org.models import Person, Region
+from coachready.org.names import name_order
 
 
 def my_person(user) -> Person:
@@ -83,7 +84,7 @@ def region_people(region: Region, ids) -> list[Person]:  # noqa: ANN001
     """The volunteers of `region` among `ids` (others are silently dropped,
     so a forged id from another region reaches nobody)."""
     clean = parse_ids(ids, limit=5000)
-    return list(Person.objects.filter(home_region=region, pk__in=clean).order_by("last_name", "first_name"))
+    return list(Person.objects.filter(home_region=region, pk__in=clean).order_by(*name_order(), "pk"))
 
 
 def pending_for_region(region: Region):

@@ -19,6 +19,7 @@ from coachready.core import exports
 from coachready.imports.courses import CANONICAL_NAMES
 from coachready.imports.rows import IMPORTABLE_ROLES
 from coachready.org.models import Person, Region, RoleAssignment
+from coachready.org.names import name_order
 
 VOLUNTEER_COLUMNS = ("Admin_ID", "Last_Name", "First_Name", "Preferred_Name", "Email", "Phone", "Birth_Date",
                      "Region", "Roles")
@@ -53,7 +54,7 @@ def volunteer_rows(regions: Iterable[Region], *, today: date) -> Iterator[tuple]
             roles[person_id].append(label)
     people = (
         Person.objects.filter(home_region_id__in=region_ids)
-        .order_by("home_region__number", "last_name", "first_name", "pk")
+        .order_by("home_region__number", *name_order(), "pk")
         .values_list("pk", "volunteer_id", "last_name", "first_name", "preferred_name", "email", "phone",
                      "birth_date", "home_region__number")
     )
@@ -67,7 +68,7 @@ def record_rows(regions: Iterable[Region]) -> Iterator[tuple]:
         CertificationRecord.objects.filter(
             person__home_region_id__in=[r.pk for r in regions], status=CertificationRecord.Status.VERIFIED
         )
-        .order_by("person__home_region__number", "person__last_name", "person__first_name", "person_id",
+        .order_by("person__home_region__number", *name_order("person__"), "person_id",
                   "requirement", "completed_on", "pk")
         .values_list("person__volunteer_id", "person__last_name", "person__first_name", "person__email",
                      "person__birth_date", "person__home_region__number", "requirement", "completed_on",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from coachready.org.names import full_name
 from coachready.org.search import fold_name
 
 # Common English and Spanish short forms, both ways. Small on purpose: a
@@ -81,7 +82,7 @@ class Candidate:
 
     @property
     def display_name(self) -> str:
-        return f"{self.preferred_name or self.first_name} {self.last_name}".strip()
+        return full_name(self.first_name, self.last_name, self.preferred_name)
 
     def names(self) -> tuple[str, str]:
         return name_key(self.first_name), name_key(self.last_name)
@@ -99,7 +100,7 @@ class Identity:
 
     @property
     def display_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip() or self.email or self.volunteer_id
+        return full_name(self.first_name, self.last_name) or self.email or self.volunteer_id
 
     @property
     def can_create(self) -> bool:

@@ -11,8 +11,13 @@ class OrgConfig(AppConfig):
     def ready(self):
         from allauth.account.signals import email_confirmed
         from allauth.mfa.signals import authenticator_added, authenticator_removed
+        from django.db.backends.signals import connection_created
 
         from coachready.org.middleware import count_setup_as_second_factor, forget_check
+        from coachready.org.names import register_sqlite_collation
+
+        # SQLite has no ICU: names sort there by their folded form (org/names.py).
+        connection_created.connect(register_sqlite_collation, dispatch_uid="coachready.org.sqlite_name_collation")
 
         # Removing a second factor must be noticed at once, not after the
         # remembered check runs out.

@@ -24,6 +24,7 @@ from coachready.org.access import (
 )
 from coachready.org.forms import PersonForm, RoleAssignmentForm
 from coachready.org.models import AuditEntry, Person, RoleAssignment
+from coachready.org.names import name_order
 from coachready.org.search import MAX_QUERY, search_people
 from coachready.teams.models import CoachAssignment
 
@@ -48,7 +49,7 @@ def region_overview(request, number: int):
         RoleAssignment.objects.active_on(today)
         .filter(region=region)
         .select_related("person")
-        .order_by("role", "person__last_name")
+        .order_by("role", *name_order("person__"), "pk")
     )
     return render(
         request,
@@ -62,7 +63,7 @@ def region_overview(request, number: int):
 def people(request, number: int):
     region = get_region_for(request.user, number)
     query = request.GET.get("q", "").strip()[:MAX_QUERY]
-    qs = search_people(Person.objects.filter(home_region=region), query)
+    qs = search_people(Person.objects.filter(home_region=region), query).order_by(*name_order(), "pk")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(request, "org/people.html", {"region": region, "page": page, "query": query})
 
@@ -131,7 +132,7 @@ def roles(request, number: int):
     assignments = (
         RoleAssignment.objects.filter(region=region)
         .select_related("person")
-        .order_by("role", "person__last_name", "-start_on")
+        .order_by("role", *name_order("person__"), "-start_on", "pk")
     )
     return render(
         request,

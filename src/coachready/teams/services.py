@@ -19,6 +19,7 @@ from coachready.certs.services.readiness import verdict_for
 from coachready.certs.services.versions import bump_readiness_version
 from coachready.org.audit import log_action
 from coachready.org.models import Person, Region
+from coachready.org.names import name_order
 from coachready.teams.models import CoachAssignment, Season, Team
 
 
@@ -166,4 +167,4 @@ def people_matching(region: Region, query: str, limit: int = 20):
 
     if not query_words(query):
         return Person.objects.none()
-    return search_people(Person.objects.filter(home_region=region), query).order_by("last_name", "first_name")[:limit]
+    return search_people(Person.objects.filter(home_region=region), query).order_by(*name_order(), "pk")[:limit]

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from coachready.core.inputs import DateField
 from coachready.org.models import Region
+from coachready.org.names import name_order
 from coachready.training.access import instructors_for
 from coachready.training.models import Event
 
@@ -52,7 +53,7 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.region = region
         self.fields["course"].choices = course_choices(region)
-        self.fields["instructors"].queryset = instructors_for(region).order_by("last_name", "first_name")
+        self.fields["instructors"].queryset = instructors_for(region).order_by(*name_order(), "pk")
 
     def clean(self):
         data = super().clean()

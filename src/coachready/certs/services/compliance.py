@@ -24,6 +24,7 @@ from coachready.certs.services.readiness import YOUTH_EXEMPT, PolicyCache, seaso
 from coachready.certs.services.records import rule_records_where
 from coachready.core.exports import Report
 from coachready.org.models import Person, Region, Role, RoleAssignment
+from coachready.org.names import full_name, name_order
 
 COMPLIANCE_REPORT = Report(
     ("person", "volunteer_id", "email", "requirement", "status", "message"), "Compliance",
@@ -107,7 +108,7 @@ def compliance(region: Region, season, as_of: date) -> list[RequirementComplianc
     referee_ids = RoleAssignment.objects.active_on(as_of).filter(role=Role.REFEREE, region=region).values("person_id")
     referees = list(
         Person.objects.filter(pk__in=referee_ids)
-        .order_by("last_name", "first_name", "pk")
+        .order_by(*name_order(), "pk")
         .values_list("pk", "first_name", "preferred_name", "last_name", "volunteer_id", "email", "birth_date")
     )
     if referees:
@@ -117,7 +118,7 @@ def compliance(region: Region, season, as_of: date) -> list[RequirementComplianc
         division = policy.divisions[0]
         for pk, first, preferred, last, volunteer_id, email, birth_date in referees:
             verdict = evaluate(records.get(pk, ()), division, "head_coach", as_of, policy)
-            name = f"{preferred or first} {last}".strip()
+            name = full_name(first, last, preferred)
             for status in verdict.requirements:
                 if policy.requirements[status.code].kind in SHARED_KINDS:
                     add(pk, name, volunteer_id or "", email, birth_date, status)

@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from coachready.certs.services import versions
@@ -138,7 +139,9 @@ class DashboardCache:
     def __init__(self, region: Region, as_of: date, stamp: str | None = None) -> None:
         self.region = region
         self.as_of = as_of
-        self.base = versions.readiness_base(region, as_of, stamp)
+        # Rows are sorted by name in the reader's language (org/names.py):
+        # each language keeps its own copy.
+        self.base = f"{versions.readiness_base(region, as_of, stamp)}:{get_language() or ''}"
 
     def _key(self, season, *parts: Any) -> str:  # noqa: ANN001
         return ":".join([self.base, "season", str(season.pk if season is not None else "none"), *map(str, parts)])

@@ -34,6 +34,7 @@ from coachready.certs.models import CertificationRecord
 from coachready.certs.services.records import rule_records_where
 from coachready.core.exports import Report
 from coachready.org.models import Person, Region
+from coachready.org.names import full_name, name_order
 
 # DOMAIN.md section 2: "Youth volunteers (under 18) are exempt from
 # background check, Live Scan and SafeSport, and may not coach."
@@ -255,7 +256,7 @@ def readiness_rows(assignments: QuerySet, as_of: date, *, policies: PolicyCache 
     live = assignments.exclude(status=CoachAssignment.Status.ENDED)
     facts = list(
         live.order_by(*(["team__season__region__number"] if by_region else []),
-                      "team__division", "team__name", "role", "person__last_name", "person__first_name", "pk")
+                      "team__division", "team__name", "role", *name_order("person__"), "pk")
         .values_list(*_ROW_FIELDS)
     )
     waiting = []
@@ -263,7 +264,7 @@ def readiness_rows(assignments: QuerySet, as_of: date, *, policies: PolicyCache 
     if roles is not None:
         waiting = list(
             roles.order_by(*(["region__number"] if by_region else []),
-                           "division", "role", "person__last_name", "person__first_name", "pk")
+                           "division", "role", *name_order("person__"), "pk")
             .values_list(*_ROLE_FIELDS)
         )
         # One subquery of both populations: PostgreSQL plans `a IN (...) OR
@@ -304,7 +305,7 @@ def _team_rows(facts: list, records: dict, policy_of: dict, as_of: date) -> list
     ) in facts:
         verdict = evaluate(records.get(person_id, no_records), division, role, as_of, policy_of[region_id])
         append(ReadinessRow(
-            pk, status, bool(override_reason), person_id, f"{preferred or first} {last}".strip(), last,
+            pk, status, bool(override_reason), person_id, full_name(first, last, preferred), last,
             volunteer_id or "", email, region_number, season_id, team_id, team_name, division, role,
             verdict, band_of(verdict, as_of), birth_date,
         ))
@@ -330,7 +331,7 @@ def _awaiting_rows(waiting: list, records: dict, policy_of: dict, engine_role: d
         seen.add((person_id, role, division))
         verdict = evaluate(records.get(person_id, no_records), division, role, as_of, policy)
         yield ReadinessRow(
-            None, AWAITING_TEAM, False, person_id, f"{preferred or first} {last}".strip(), last,
+            None, AWAITING_TEAM, False, person_id, full_name(first, last, preferred), last,
             volunteer_id or "", email, region_number, None, None, None, division, role,
             verdict, band_of(verdict, as_of), birth_date, pk,
         )

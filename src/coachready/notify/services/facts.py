@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 from coachready.certs.models import CertificationRecord
 from coachready.org.models import Person, Region, RoleAssignment
 from coachready.org.models.roles import COACHING_ROLES, Role
+from coachready.org.names import full_name
 from coachready.teams.models import CoachAssignment
 
 # Org role → the engine's coaching role.
@@ -108,7 +109,7 @@ def recipients(person_filter: Q) -> dict[int, Recipient]:
         "pk", "first_name", "preferred_name", "last_name", "email", "home_region_id"
     )
     return {
-        pk: Recipient(pk, f"{preferred or first} {last}".strip(), email, region_id)
+        pk: Recipient(pk, full_name(first, last, preferred), email, region_id)
         for pk, first, preferred, last, email, region_id in rows.iterator(chunk_size=5000)
     }
 

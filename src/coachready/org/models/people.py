@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
 
+from coachready.org.names import full_name
 from coachready.org.search import SEARCH_KEY_LENGTH, search_key
 
 # Fields the search key is made from: a write to any of them refreshes it.
@@ -110,7 +111,12 @@ class Person(models.Model):
 
     @property
     def display_name(self) -> str:
-        return f"{self.preferred_name or self.first_name} {self.last_name}".strip()
+        return full_name(self.first_name, self.last_name, self.preferred_name)
+
+    @property
+    def listed_name(self) -> str:
+        """The name as a list sorted by family name shows it."""
+        return full_name(self.first_name, self.last_name, self.preferred_name, listed=True)
 
     def age_on(self, day: date) -> int | None:
         if self.birth_date is None:

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from coachready.org.models import Person
+from coachready.org.names import full_name
 
 
 class PrivacyError(Exception):
@@ -40,7 +41,8 @@ class Subject:
         if p is None:
             return []
         firsts = {n for n in (p.first_name, p.preferred_name) if n}
-        found = {f"{first} {p.last_name}".strip() for first in firsts} | {f"{p.last_name}, {p.first_name}"}
+        found = ({f"{first} {p.last_name}".strip() for first in firsts} | {f"{p.last_name}, {p.first_name}"}
+                 | {full_name(first, p.last_name) for first in firsts})
         user = self.user
         if user is not None and (user.first_name or user.last_name):
             found.add(f"{user.first_name} {user.last_name}".strip())

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coachready.org.names import name_order
 from coachready.training import access
 from coachready.training.forms import (
     NEW_EVENT_FIELD_NAMES,
@@ -186,7 +187,7 @@ def attendance(request, number: int, pk: int, sid: int):
     session = get_object_or_404(Session, pk=sid, event=event)
     enrollments = list(
         event.enrollments.filter(status=Enrollment.Status.ENROLLED).select_related("person").order_by(
-            "person__last_name", "person__first_name", "id"
+            *name_order("person__"), "id"
         )
     )
     if request.method == "POST":
