@@ -17,7 +17,7 @@ class HeadingConfig(AppConfig):
 
         from coachready.core.navigation import Link
         from coachready.heading.access import coached_teams
-        from coachready.heading.templatetags.heading_tags import team_label
+        from coachready.teams.labels import team_label
 
         links = [Link("Heading restart tool", reverse("heading:restart"),
                       "For referees: the free kick after a deliberate header, on a field drawing.", order=70)]
@@ -44,7 +44,7 @@ class HeadingConfig(AppConfig):
 
         from coachready.core.hooks import DigestSection
         from coachready.heading.services.review import region_violations, week_start
-        from coachready.heading.templatetags.heading_tags import team_label
+        from coachready.teams.labels import team_label
 
         # Last full week and this week so far: a digest sent on Monday still
         # reports the weekend's practices.

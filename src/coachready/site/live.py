@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from coachready.org.models import Role
 from coachready.rules import CurriculumWeek, Policy, load_curriculum
+from coachready.teams.labels import division_label
 
 DIVISION_COURSE = "division_course"
 # Courses named after an age group; they never substitute for each other
@@ -62,10 +63,6 @@ class RequirementsView:
     preconditions: tuple[str, ...]
 
 
-def _division_label(code: str) -> str:
-    return "School Yard" if code == "schoolyard" else code
-
-
 def _course_renewal(policy: Policy) -> str:
     words = {policy.requirements[c].renewal for c in policy.requirements if c.startswith("coach_")}
     return words.pop() if len(words) == 1 else "see below"
@@ -91,7 +88,7 @@ def division_courses(policy: Policy) -> tuple[DivisionCourse, ...]:
     """Divisions grouped by the course they need, in division order."""
     grouped: dict[str, list[str]] = {}
     for division in policy.divisions:
-        grouped.setdefault(policy.division_rules[division].course, []).append(_division_label(division))
+        grouped.setdefault(policy.division_rules[division].course, []).append(division_label(division))
     return tuple(
         DivisionCourse(tuple(divisions), course, policy.title_of(course)) for course, divisions in grouped.items()
     )
@@ -211,7 +208,7 @@ def heading_view(policy: Policy) -> HeadingView:
                 f"{settings.headers_warning_above}–{settings.headers_limit} headers per player"
             )
         match = _MATCH.get(rules.heading_match, rules.heading_match)
-        rows.append(HeadingRow(_division_label(division), practice, match))
+        rows.append(HeadingRow(division_label(division), practice, match))
     return HeadingView(
         rows=tuple(rows),
         limited_divisions=tuple(d for d in policy.divisions if policy.division_rules[d].heading_practice == "limited"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from coachready.core.inputs import DateField
+from coachready.teams.labels import division_label
 from coachready.teams.models import CoachAssignment, Season, Team
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -50,7 +51,7 @@ class TeamForm(forms.Form):
     def __init__(self, *args, season, policy, **kwargs):
         super().__init__(*args, **kwargs)
         self.season = season
-        self.fields["division"].choices = [("", "Choose…")] + [(d, d) for d in policy.divisions]
+        self.fields["division"].choices = [("", "Choose…")] + [(d, division_label(d)) for d in policy.divisions]
 
     def clean_name(self):
         name = self.cleaned_data.get("name", "").strip()
