@@ -19,7 +19,7 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 def course_choices(region: Region) -> list[tuple[str, str]]:
     policy = region.policy()
     return [("", "— none (a coach clinic) —")] + [
-        (code, f"{spec.title} ({code})") for code, spec in policy.requirements.items()
+        (code, spec.title) for code, spec in policy.requirements.items()
     ]
 
 
