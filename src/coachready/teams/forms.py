@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField
 from coachready.teams.labels import division_label
@@ -69,3 +70,17 @@ class AssignForm(forms.Form):
         help_text="Only to assign a coach who is not ready: say why, and what they will complete by when. "
                   "The override is recorded in the audit log.",
     )
+
+    def for_verdict(self, verdict) -> None:  # noqa: ANN001 - rules Verdict or None
+        """Fit the form to the chosen volunteer: a reason is required (and
+        labelled so) to assign one who is not ready; a ready one needs none."""
+        if verdict is None:
+            return
+        if verdict.eligible:
+            del self.fields["override_reason"]
+        else:
+            field = self.fields["override_reason"]
+            field.required = True
+            field.error_messages["required"] = _("Not ready: assign only with a written override reason.")
+            field.help_text = _("Say why, and what they will complete by when. "
+                                "The override is recorded in the audit log.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField
 from coachready.org.models import Region
@@ -52,6 +53,7 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.region = region
         self.fields["course"].choices = course_choices(region)
+        self.fields["course"].required_when = _("required for a course")
         self.fields["instructors"].queryset = instructors_for(region).order_by("last_name", "first_name")
 
     def clean(self):
