@@ -51,6 +51,7 @@ ACTION_LABELS = {
     "site.retention.applied": _("Old website messages deleted"),
     "site.site.address_changed": _("Website address changed"),
     "site.site.created": _("Website created"),
+    "site.site.pages_added": _("Website pages added"),
     "teams.assignment.created": _("Coach assigned to a team"),
     "teams.assignment.ended": _("Coach assignment ended"),
     "teams.assignment.overridden": _("Coach assigned with an override"),

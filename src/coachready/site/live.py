@@ -50,6 +50,13 @@ class LicenceLine:
 
 
 @dataclass(frozen=True)
+class UpperCourse:
+    title: str
+    divisions: tuple[str, ...]
+    purpose: str
+
+
+@dataclass(frozen=True)
 class RequirementsView:
     policy_title: str
     requirements: tuple[RequirementRow, ...]
@@ -61,6 +68,7 @@ class RequirementsView:
     licences: tuple[LicenceLine, ...]
     approval_chain: tuple[str, ...]
     preconditions: tuple[str, ...]
+    upper_courses: tuple[UpperCourse, ...] = ()
 
 
 def _course_renewal(policy: Policy) -> str:
@@ -105,6 +113,19 @@ def nesting_lines(policy: Policy) -> tuple[str, ...]:
             if other != code:
                 lines.append(f"{policy.title_of(other)} also counts where {policy.title_of(code)} is needed.")
     return tuple(lines)
+
+
+def upper_courses(policy: Policy) -> tuple[UpperCourse, ...]:
+    """The upper coach courses in policy order, each with the divisions that
+    need it (none for the National Coach course) and what it is for."""
+    needed_by: dict[str, list[str]] = {}
+    for division in policy.divisions:
+        needed_by.setdefault(policy.division_rules[division].course, []).append(division_label(division))
+    return tuple(
+        UpperCourse(spec.title, tuple(needed_by.get(code, ())), spec.purpose)
+        for code, spec in policy.requirements.items()
+        if spec.kind == "coach_course" and code not in AGE_SPECIFIC
+    )
 
 
 def age_specific_rule(policy: Policy) -> str:
@@ -169,6 +190,7 @@ def requirements_view(policy: Policy) -> RequirementsView:
         preconditions=tuple(
             PRECONDITION_WORDS.get(code, f"hold {policy.title_of(code)}") for code in policy.crosscert.preconditions
         ),
+        upper_courses=upper_courses(policy),
     )
 
 
