@@ -51,7 +51,7 @@ def test_14u_coach_logs_two_practices_over_the_weekly_minutes(client, login, wor
     assert summary.status_code == 200
     (row,) = summary.context["weeks"]
     assert row.team == team14 and row.week_of == date(2026, 9, 7)
-    assert "minutes_exceeded" in summary.content.decode()
+    assert "Over the limit" in summary.content.decode()
     assert "Galaxy" in summary.content.decode()
 
 
