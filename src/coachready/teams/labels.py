@@ -7,6 +7,12 @@ read "10U" and "School Yard". Command-line and API output keep the codes.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from coachready.rules.codes import DIVISION_NAMES
+
+# The names in DIVISION_NAMES, marked for the translators.
+gettext_noop("School Yard")
 
 
 def division_label(code: str | None) -> str:
@@ -14,9 +20,8 @@ def division_label(code: str | None) -> str:
     is for every other; an empty division stays empty."""
     if not code:
         return ""
-    if code.lower() == "schoolyard":
-        return _("School Yard")
-    return code
+    name = DIVISION_NAMES.get(code.lower())
+    return _(name) if name is not None else code
 
 
 def team_label(team) -> str:  # noqa: ANN001 - teams.Team or anything with division and name
