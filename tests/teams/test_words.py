@@ -69,3 +69,20 @@ def test_school_yard_is_named_in_words_on_the_checklist(login, world):
     assert "steps to go for School Yard" in html
     assert "course; School Yard needs it." in html
     assert not re.search(r">[^<]*\bschoolyard\b", html)
+
+
+@pytest.mark.parametrize(("code", "words"), [
+    ("missing", "Missing"), ("due_soon", "Due soon"), ("pending", "Pending verification"), ("exempt", "Exempt"),
+])
+def test_status_label(code, words):
+    from coachready.certs.labels import status_label
+
+    assert status_label(code) == words
+
+
+def test_the_dashboard_names_what_is_missing_in_words(login, world, season, teams):
+    hawks, _ = teams
+    CoachAssignment.objects.create(team=hawks, person=world.coach, role="head_coach")
+    html = login(world.rca).get(reverse("certs:readiness", args=[60]) + f"?season={season.pk}").content.decode()
+    assert "</strong>: Missing</li>" in html
+    assert "</strong>: missing</li>" not in html
