@@ -52,7 +52,7 @@ class HeadingConfig(AppConfig):
             return []
         lines = [
             f"{team_label(w.team)}, week of {w.week_of}: "
-            + "; ".join(v["code"] for v in w.result["violations"])
+            + "; ".join(v["message"] for v in w.result["violations"])
             for w in weeks
         ]
         return [DigestSection("Heading violations", lines,
