@@ -48,8 +48,8 @@ def dashboard(client) -> str:  # noqa: ANN001
 
 def test_a_verified_upload_changes_the_dashboard_at_once(login, world, coach_on_team):
     admin = login(world.rca)
-    assert "<strong>Safe Haven</strong>: missing" in dashboard(admin)
-    assert "<strong>Safe Haven</strong>: missing" in dashboard(admin)  # now served from the cache
+    assert "<strong>Safe Haven</strong>: Missing" in dashboard(admin)
+    assert "<strong>Safe Haven</strong>: Missing" in dashboard(admin)  # now served from the cache
 
     coach = Client()
     coach.force_login(world.coach.user)
@@ -58,7 +58,7 @@ def test_a_verified_upload_changes_the_dashboard_at_once(login, world, coach_on_
     })
     assert upload.status_code == 302
     # Pending verification does not count yet.
-    assert "<strong>Safe Haven</strong>: missing" in dashboard(admin)
+    assert "<strong>Safe Haven</strong>: Missing" in dashboard(admin)
 
     record = CertificationRecord.objects.get(person=world.coach, requirement="safe_haven")
     assert admin.post(reverse("certs:approve", args=[60, record.pk])).status_code == 302

@@ -39,7 +39,7 @@ def test_14u_coach_logs_two_practices_over_the_weekly_minutes(client, login, wor
     assert week.result["heading_minutes"] == 35
     assert [v["code"] for v in week.result["violations"]] == ["minutes_exceeded"]
     assert week.result["warnings"][0]["code"] == "headers_high"  # 16 headers: above 15
-    assert "minutes_exceeded" in page.content.decode()
+    assert "Over the limit" in page.content.decode()
     # The page says what `coachready heading` says for the same week.
     assert {k: week.result[k] for k in ("compliant", "heading_minutes", "violations", "warnings")} == {
         k: v for k, v in run_heading(week.request).items()
@@ -51,7 +51,7 @@ def test_14u_coach_logs_two_practices_over_the_weekly_minutes(client, login, wor
     assert summary.status_code == 200
     (row,) = summary.context["weeks"]
     assert row.team == team14 and row.week_of == date(2026, 9, 7)
-    assert "minutes_exceeded" in summary.content.decode()
+    assert "Over the limit" in summary.content.decode()
     assert "Galaxy" in summary.content.decode()
 
 
@@ -251,7 +251,7 @@ def test_education_examples_come_from_the_engine(client, world):
      ("schoolyard", "schoolyard Gold Comets", "School Yard Gold Comets")],
 )
 def test_team_label(division, name, label):
-    from coachready.heading.templatetags.heading_tags import team_label
+    from coachready.teams.labels import team_label
 
     assert team_label(Team(division=division, name=name)) == label
 
@@ -262,7 +262,8 @@ def test_digest_lists_this_weeks_violations(world, team14):
     log_practice(team14, day=date(2026, 9, 8), heading_minutes=20, headers={})
     log_practice(team14, day=date(2026, 9, 10), heading_minutes=15, headers={})
     (section,) = [s for s in digest_sections(world.region, date(2026, 9, 14)) if s.title == "Heading violations"]
-    assert section.lines == ["14U Galaxy, week of 2026-09-07: minutes_exceeded"]
+    assert section.lines == ["14U Galaxy, week of 2026-09-07: 35 minutes of heading this week; "
+                             "14U allows at most 30 minutes a week (AYSO heading policy (2016))."]
     assert not [s for s in digest_sections(world.region, date(2026, 10, 14)) if s.title == "Heading violations"]
 
 

@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 READINESS = "/region/60/readiness/"
-MISSING = "<strong>Safe Haven</strong>: missing"
+MISSING = "<strong>Safe Haven</strong>: Missing"
 
 
 def _empty(database_url: str, cache_url: str) -> None:

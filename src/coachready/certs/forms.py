@@ -7,6 +7,7 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from coachready.certs.models import CertificationRecord
 from coachready.core.inputs import DateField
@@ -71,6 +72,7 @@ class ManualRecordForm(forms.Form):
         self.fields["requirement"].choices = [("", "Choose…")] + [
             (code, spec.title) for code, spec in policy.requirements.items()
         ]
+        self.fields["risk_status"].required_when = _("required for a background check")
         self.fields["risk_status"].choices = [("", "—")] + [
             (code, f"{code}: {rule.meaning}") for code, rule in policy.risk_statuses.items()
         ]

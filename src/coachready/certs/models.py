@@ -72,6 +72,17 @@ class CertificationRecord(models.Model):
         return f"{self.requirement} {self.completed_on} ({self.get_status_display()})"
 
     @property
+    def requirement_title(self) -> str:
+        """The requirement's title in the rules of the volunteer's home region
+        (the national rules for a volunteer with none): words for pages,
+        emails and audit summaries."""
+        from coachready.rules import DEFAULT_POLICY, load_policy
+
+        region = self.person.home_region
+        policy = region.policy() if region is not None else load_policy(DEFAULT_POLICY)
+        return policy.title_of(self.requirement)
+
+    @property
     def counts(self) -> bool:
         return self.status == self.Status.VERIFIED
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField
 from coachready.crosscert.models import LICENCE_CHOICES, Application, Decision
@@ -100,3 +101,4 @@ class DecisionForm(forms.Form):
             Decision.Action.REJECT: "Reject",
         }
         self.fields["action"].choices = [(a, labels[Decision.Action(a)]) for a in actions]
+        self.fields["reason"].required_when = _("required to return or reject")

@@ -7,6 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
 from coachready.crosscert.access import unit_label
 from coachready.crosscert.models import Application, Decision
 from coachready.crosscert.services.notify import role_label
@@ -69,19 +72,21 @@ def chain_steps(application: Application, decisions: list[Decision]) -> list[Ste
 
 
 def standing(application: Application) -> str:
-    """One sentence: who holds the application, and since when."""
+    """One sentence: who holds the application, and since when (the day in
+    the region's time zone: a decision late in the evening is that day's, not
+    the next day's in UTC)."""
     region = application.applicant.home_region
     role = application.step_role
     if application.status == Application.Status.SUBMITTED:
-        return (
-            f"Waiting for the {role_label(role)} ({unit_label(role, region)}) "
-            f"since {application.step_since:%Y-%m-%d}."
-        )
+        return _("Waiting for the %(role)s (%(unit)s) since %(day)s.") % {
+            "role": role_label(role), "unit": unit_label(role, region), "day": _day(application.step_since)}
     if application.status == Application.Status.RETURNED:
-        return (
-            f"Returned to the applicant for more information by the {role_label(role)} "
-            f"on {application.step_since:%Y-%m-%d}."
-        )
+        return _("Returned to the applicant for more information by the %(role)s on %(day)s.") % {
+            "role": role_label(role), "day": _day(application.step_since)}
     if application.status == Application.Status.APPROVED:
-        return f"Approved on {application.decided_at:%Y-%m-%d}; the certificate is on record."
-    return f"Rejected on {application.decided_at:%Y-%m-%d}: {application.reason}"
+        return _("Approved on %(day)s; the certificate is on record.") % {"day": _day(application.decided_at)}
+    return _("Rejected on %(day)s: %(reason)s") % {"day": _day(application.decided_at), "reason": application.reason}
+
+
+def _day(moment: datetime) -> str:
+    return f"{timezone.localtime(moment):%Y-%m-%d}"

@@ -5,21 +5,20 @@ class HeadingConfig(AppConfig):
     name = "coachready.heading"
     label = "heading"
 
-    def nav_links(self, request):
-        from django.urls import reverse
-
-        from coachready.core.navigation import Link
-
-        return [Link("Heading", reverse("heading:education"), order=60)]
-
     def home_links(self, request):
         from django.urls import reverse
+        from django.utils.translation import gettext as _
 
         from coachready.core.navigation import Link
         from coachready.heading.access import coached_teams
-        from coachready.heading.templatetags.heading_tags import team_label
+        from coachready.teams.labels import team_label
 
-        links = [Link("Heading restart tool", reverse("heading:restart"),
+        # The heading rules have one menu entry, the region website's
+        # "Heading the ball"; the lessons with worked examples are a card here
+        # and a link from that page, not a second menu entry.
+        links = [Link(_("Heading the ball: lessons for coaches"), reverse("heading:education"),
+                      _("Practice limits per division and worked examples of the restart."), order=65),
+                 Link("Heading restart tool", reverse("heading:restart"),
                       "For referees: the free kick after a deliberate header, on a field drawing.", order=70)]
         for team in coached_teams(request.user).order_by("-season__starts_on", "name")[:4]:
             links.append(Link(f"Heading log: {team_label(team)}",
@@ -44,7 +43,7 @@ class HeadingConfig(AppConfig):
 
         from coachready.core.hooks import DigestSection
         from coachready.heading.services.review import region_violations, week_start
-        from coachready.heading.templatetags.heading_tags import team_label
+        from coachready.teams.labels import team_label
 
         # Last full week and this week so far: a digest sent on Monday still
         # reports the weekend's practices.
@@ -53,7 +52,7 @@ class HeadingConfig(AppConfig):
             return []
         lines = [
             f"{team_label(w.team)}, week of {w.week_of}: "
-            + "; ".join(v["code"] for v in w.result["violations"])
+            + "; ".join(v["message"] for v in w.result["violations"])
             for w in weeks
         ]
         return [DigestSection("Heading violations", lines,

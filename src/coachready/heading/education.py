@@ -11,12 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coachready.rules.heading import Spot, heading_match
+from coachready.teams.labels import division_label
 
 RESTART_WORDS = {"indirect_free_kick": "an indirect free kick", "direct_free_kick": "a direct free kick"}
-
-
-def division_label(code: str) -> str:
-    return "School Yard" if code == "schoolyard" else code
 
 
 @dataclass

@@ -6,6 +6,7 @@ from django import forms
 
 from coachready.core.inputs import DateField
 from coachready.heading.drawing import Drawing
+from coachready.teams.labels import division_label
 
 TEAMS = [("home", "Home (defends the left goal)"), ("away", "Away (defends the right goal)")]
 
@@ -39,7 +40,7 @@ class RestartForm(forms.Form):
     def __init__(self, *args, policy, tap: tuple[str, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.policy = policy
-        self.fields["division"].choices = [(d, d if d != "schoolyard" else "School Yard") for d in policy.divisions]
+        self.fields["division"].choices = [(d, division_label(d)) for d in policy.divisions]
         self.tap = tap
         self.offence: tuple[float, float] | None = None
 
@@ -52,7 +53,8 @@ class RestartForm(forms.Form):
         if self.tap is not None:
             if data.get("drawn") and data["drawn"] != division:
                 raise forms.ValidationError(
-                    f"The drawing showed the {data['drawn']} field; here is the {division} field. Tap again."
+                    f"The drawing showed the {division_label(data['drawn'])} field; "
+                    f"here is the {division_label(division)} field. Tap again."
                 )
             try:
                 px, py = float(self.tap[0]), float(self.tap[1])
@@ -72,7 +74,7 @@ class RestartForm(forms.Form):
             return data
         for name, value, top in (("x", x, size.length), ("y", y, size.width)):
             if not math.isfinite(value) or not 0 <= value <= top:
-                self.add_error(name, f"Off the field: the {division} field is {top:g} metres "
+                self.add_error(name, f"Off the field: the {division_label(division)} field is {top:g} metres "
                                      f"{'long' if name == 'x' else 'wide'}; enter 0 to {top:g}.")
         if not self.errors:
             self.offence = (x, y)

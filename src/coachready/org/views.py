@@ -22,6 +22,7 @@ from coachready.org.access import (
     get_region_for,
     regions_for,
 )
+from coachready.org.audit_words import ACTION_LABELS
 from coachready.org.forms import PersonForm, RoleAssignmentForm
 from coachready.org.models import AuditEntry, Person, RoleAssignment
 from coachready.org.names import name_order
@@ -164,4 +165,6 @@ def audit_log(request, number: int):
     if action:
         entries = entries.filter(action__startswith=action)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "org/audit.html", {"region": region, "page": page, "action": action})
+    choices = sorted(((code, str(label)) for code, label in ACTION_LABELS.items()), key=lambda c: c[1])
+    return render(request, "org/audit.html",
+                  {"region": region, "page": page, "action": action, "action_choices": choices})

@@ -10,6 +10,11 @@ DIVISIONS: tuple[str, ...] = (
     "schoolyard", "6U", "7U", "8U", "9U", "10U", "12U", "14U", "16U", "19U",
 )
 
+# How a division is named in words: the age groups as they are, School Yard
+# by name ("Schoolyard" on the seed page). Pages read it through
+# coachready.teams.labels.division_label.
+DIVISION_NAMES: dict[str, str] = {"schoolyard": "School Yard"}
+
 ROLES: tuple[str, ...] = ("head_coach", "assistant_coach")
 
 SAFETY_CODES: tuple[str, ...] = (

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from .codes import DIVISION_NAMES
+
 if TYPE_CHECKING:
     from .policy import Policy, RequirementSpec, RiskStatusRule
 
@@ -26,7 +28,8 @@ def _join(words: list[str]) -> str:
 def missing(policy: Policy, spec: RequirementSpec, division: str) -> str:
     """No record at all."""
     if spec.kind == "coach_course":
-        return f"Take the {spec.title} course; {division} needs it. {spec.how_to}"
+        named = DIVISION_NAMES.get(division, division)
+        return f"Take the {spec.title} course; {named} needs it. {spec.how_to}"
     return f"Complete {spec.title} ({spec.renewal}); it is not on record. {spec.how_to}"
 
 
@@ -41,7 +44,7 @@ def course_not_counting(
         holding = f"your {_join(titles)} certificates do not"
     # Seed page: "Higher level courses will not satisfy the requirement to be
     # certified in a younger division"; age-specific ones never substitute.
-    return f"Take the {spec.title} course; {holding} count for {division}. {spec.how_to}"
+    return f"Take the {spec.title} course; {holding} count for {DIVISION_NAMES.get(division, division)}. " + spec.how_to
 
 
 def met(

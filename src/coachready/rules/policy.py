@@ -24,7 +24,8 @@ class RequirementSpec:
     not be self-uploaded (DOMAIN.md section 7). `online_report` is the one
     exception for coach courses taught online in the Training Library: the
     coach may report the course done with its certificate, which counts only
-    once the region has verified it.
+    once the region has verified it. `purpose` says, in the policy's words,
+    what a course no division requires is for (the National Coach course).
     """
 
     code: str
@@ -36,6 +37,7 @@ class RequirementSpec:
     self_report: bool
     reminder_days: tuple[int, ...]
     online_report: bool = False
+    purpose: str = ""
 
     @property
     def reportable(self) -> bool:

@@ -204,6 +204,7 @@ def _requirements(table: Table, default_reminders: tuple[int, ...]) -> dict[str,
             self_report=self_report,
             reminder_days=tuple(sorted(entry.wholes("reminder_days", default_reminders), reverse=True)),
             online_report=online_report,
+            purpose=entry.text("purpose", ""),
         )
         entry.done()
     for code in REQUIREMENT_CODES:

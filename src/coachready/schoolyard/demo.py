@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from coachready.heading.demo import demo_team
-from coachready.heading.templatetags.heading_tags import team_label
 from coachready.schoolyard import services
+from coachready.teams.labels import team_label
 
 
 def load(ctx) -> None:  # noqa: ANN001 - DemoContext

@@ -7,9 +7,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField, validate_year
-from coachready.heading.templatetags.heading_tags import team_label
 from coachready.rules.schoolyard import CURRICULUM_WEEKS
 from coachready.schoolyard.models import MAX_SESSIONS
+from coachready.teams.labels import team_label
 
 
 class SkipDatesField(forms.CharField):

@@ -5,6 +5,8 @@ rules themselves are never here (the live pages render them from policy).
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 
 def _p(*paragraphs: str) -> str:
     return "".join(f"<p>{text}</p>" for text in paragraphs)
@@ -37,15 +39,55 @@ def home(region) -> dict:  # noqa: ANN001 - org.Region
     }
 
 
-JOB_DESCRIPTION = _p(
+BECOME_INTRO = _p(
     "<b>The coach's job.</b> A coach is a volunteer who teaches children soccer skills and helps them "
-    "develop a positive attitude, teamwork and good sportsmanship. You build a child's self-esteem, "
-    "help them learn something new, and have fun while doing it.",
-    "Prior experience is not necessary. The region teaches age-appropriate training through its "
-    "certification classes, and offers coach clinics throughout the season.",
+    "develop a positive attitude, teamwork and good sportsmanship. Prior experience is not necessary: the "
+    "region teaches age-appropriate coaching through its certification classes and coach clinics.",
     "Most courses are online: sign in to your AYSO account, open the Volunteer tab and then AYSOU. "
     "In-person classes are listed under Training Events there and on our coach clinics page.",
 )
+
+
+def job_description(region) -> list[dict]:  # noqa: ANN001 - org.Region
+    """The volunteer coach's duties, from the region's coach page."""
+    return _body(
+        ("paragraph", _p(
+            _("An AYSO coach is a volunteer who teaches children soccer skills and helps them develop a positive "
+              "attitude, teamwork and good sportsmanship. Coaching is rewarding: you build a child's "
+              "self-esteem, help them learn new skills, and have fun while doing it. Prior experience is not "
+              "necessary."),
+        )),
+        ("heading", _("What a coach does")),
+        ("paragraph", _p(
+            _("<b>Teaches skills.</b> Plans and runs practices that teach age-appropriate soccer skills, using "
+              "what the certification classes and coach clinics teach."),
+            _("<b>Builds a positive attitude.</b> Encourages every player, praises effort, and keeps practices "
+              "and games fun."),
+            _("<b>Teaches teamwork and sportsmanship.</b> Shows players how to play together and to respect "
+              "team-mates, opponents, referees and spectators, and sets that example on the sideline."),
+            _("<b>Puts player development ahead of winning.</b> \u201cWinning is not everything, at AYSO we "
+              "focus on player development\u201d: every child plays, and a good season is one in which each "
+              "player learned and grew."),
+        )),
+        ("heading", _("Certified and safe")),
+        ("paragraph", _p(
+            _("<b>Gets certified and stays current.</b> Completes Safe Haven, concussion and sudden cardiac "
+              "arrest training, SafeSport (renewed every three years), a background check every year, Live "
+              "Scan, the Regional Referee course and the coach course for the division, before coaching."),
+            _("<b>Keeps children safe.</b> Follows Safe Haven: the well-being of each child comes first, no "
+              "coach is alone with a child, and injuries, suspected concussions and concerns are handled and "
+              "reported as the training teaches."),
+            _("<b>Follows the heading rules.</b> No heading in 12U and younger; in 14U at most thirty minutes of "
+              "heading practice a week, as the region's heading page explains."),
+        )),
+        ("heading", _("Working with the region")),
+        ("paragraph", _p(
+            _("Communicates with the team's families, attends the region's coach meetings and clinics, and "
+              "works with the Regional Coach Administrator of %(region)s, who answers questions about "
+              "certification.") % {"region": region.display_name},
+        )),
+    )
+
 
 BECOME_OUTRO = _p(
     "<b>Why Safe Haven and Concussion training?</b> They make sure the well-being of each child comes "
@@ -130,6 +172,38 @@ def terms(region) -> list[dict]:  # noqa: ANN001
             "administrators have the final word on eligibility and certification.",
             "Please do not send personal details of children through the contact form, and do not use the "
             "site to send unsolicited messages. Accounts are personal: do not share your sign-in.",
+        )),
+    )
+
+
+def licence_agreement(region) -> list[dict]:  # noqa: ANN001 - org.Region
+    """The website's licence terms: what visitors may do with its content."""
+    name = region.display_name
+    return _body(
+        ("paragraph", _p(
+            _("This agreement sets out how you may use the content of the %(region)s website: its pages, "
+              "documents, images and the coaching material it offers, such as the School Yard weeks and the "
+              "heading rules.") % {"region": name},
+        )),
+        ("heading", _("What you may do")),
+        ("paragraph", _p(
+            _("You may read, print, download and share the content for your own use and for the non-commercial "
+              "purposes of youth soccer: running your team's practices, informing families, and training "
+              "volunteers. Please keep the region's name with anything you copy."),
+        )),
+        ("heading", _("What you may not do")),
+        ("paragraph", _p(
+            _("You may not sell the content, present it as your own, change it in a way that misrepresents the "
+              "rules, or use the names and logos of AYSO or the region to suggest an endorsement. Logos and "
+              "trademarks belong to their owners and are not licensed by this agreement."),
+            _("Documents and links from national partners remain under their own terms."),
+        )),
+        ("heading", _("No warranty")),
+        ("paragraph", _p(
+            _("The content is provided in good faith by volunteers, as it is. Rules and dates may change; the "
+              "region's administrators have the final word on eligibility and certification."),
+            _("Questions about this agreement or a request to use the content otherwise: write to the region "
+              "through the contact page."),
         )),
     )
 

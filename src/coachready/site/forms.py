@@ -11,6 +11,7 @@ from django import forms
 
 from coachready.site.models import ContactMessage, InterestNote
 from coachready.site.services.inbox import RATE_LIMIT, RATE_WINDOW, is_rate_limited
+from coachready.teams.labels import division_label
 
 HONEYPOT = "website"
 REFUSED = "This form could not be accepted. If you are a person, please call or email the region instead."
@@ -80,6 +81,4 @@ class InterestForm(SpamGuardForm):
     def __init__(self, *args, region=None, **kwargs):
         super().__init__(*args, region=region, **kwargs)
         divisions = region.policy().divisions if region is not None else ()
-        self.fields["division"].choices = [("", "Not sure yet")] + [
-            (d, "School Yard" if d == "schoolyard" else d) for d in divisions
-        ]
+        self.fields["division"].choices = [("", "Not sure yet")] + [(d, division_label(d)) for d in divisions]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from coachready.org.models import Role
 from coachready.rules import CurriculumWeek, Policy, load_curriculum
+from coachready.teams.labels import division_label
 
 DIVISION_COURSE = "division_course"
 # Courses named after an age group; they never substitute for each other
@@ -49,6 +50,13 @@ class LicenceLine:
 
 
 @dataclass(frozen=True)
+class UpperCourse:
+    title: str
+    divisions: tuple[str, ...]
+    purpose: str
+
+
+@dataclass(frozen=True)
 class RequirementsView:
     policy_title: str
     requirements: tuple[RequirementRow, ...]
@@ -60,10 +68,7 @@ class RequirementsView:
     licences: tuple[LicenceLine, ...]
     approval_chain: tuple[str, ...]
     preconditions: tuple[str, ...]
-
-
-def _division_label(code: str) -> str:
-    return "School Yard" if code == "schoolyard" else code
+    upper_courses: tuple[UpperCourse, ...] = ()
 
 
 def _course_renewal(policy: Policy) -> str:
@@ -91,7 +96,7 @@ def division_courses(policy: Policy) -> tuple[DivisionCourse, ...]:
     """Divisions grouped by the course they need, in division order."""
     grouped: dict[str, list[str]] = {}
     for division in policy.divisions:
-        grouped.setdefault(policy.division_rules[division].course, []).append(_division_label(division))
+        grouped.setdefault(policy.division_rules[division].course, []).append(division_label(division))
     return tuple(
         DivisionCourse(tuple(divisions), course, policy.title_of(course)) for course, divisions in grouped.items()
     )
@@ -108,6 +113,19 @@ def nesting_lines(policy: Policy) -> tuple[str, ...]:
             if other != code:
                 lines.append(f"{policy.title_of(other)} also counts where {policy.title_of(code)} is needed.")
     return tuple(lines)
+
+
+def upper_courses(policy: Policy) -> tuple[UpperCourse, ...]:
+    """The upper coach courses in policy order, each with the divisions that
+    need it (none for the National Coach course) and what it is for."""
+    needed_by: dict[str, list[str]] = {}
+    for division in policy.divisions:
+        needed_by.setdefault(policy.division_rules[division].course, []).append(division_label(division))
+    return tuple(
+        UpperCourse(spec.title, tuple(needed_by.get(code, ())), spec.purpose)
+        for code, spec in policy.requirements.items()
+        if spec.kind == "coach_course" and code not in AGE_SPECIFIC
+    )
 
 
 def age_specific_rule(policy: Policy) -> str:
@@ -172,6 +190,7 @@ def requirements_view(policy: Policy) -> RequirementsView:
         preconditions=tuple(
             PRECONDITION_WORDS.get(code, f"hold {policy.title_of(code)}") for code in policy.crosscert.preconditions
         ),
+        upper_courses=upper_courses(policy),
     )
 
 
@@ -211,7 +230,7 @@ def heading_view(policy: Policy) -> HeadingView:
                 f"{settings.headers_warning_above}–{settings.headers_limit} headers per player"
             )
         match = _MATCH.get(rules.heading_match, rules.heading_match)
-        rows.append(HeadingRow(_division_label(division), practice, match))
+        rows.append(HeadingRow(division_label(division), practice, match))
     return HeadingView(
         rows=tuple(rows),
         limited_divisions=tuple(d for d in policy.divisions if policy.division_rules[d].heading_practice == "limited"),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField
+from coachready.teams.labels import division_label
 from coachready.teams.models import CoachAssignment, Season, Team
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -50,7 +52,7 @@ class TeamForm(forms.Form):
     def __init__(self, *args, season, policy, **kwargs):
         super().__init__(*args, **kwargs)
         self.season = season
-        self.fields["division"].choices = [("", "Choose…")] + [(d, d) for d in policy.divisions]
+        self.fields["division"].choices = [("", "Choose…")] + [(d, division_label(d)) for d in policy.divisions]
 
     def clean_name(self):
         name = self.cleaned_data.get("name", "").strip()
@@ -68,3 +70,17 @@ class AssignForm(forms.Form):
         help_text="Only to assign a coach who is not ready: say why, and what they will complete by when. "
                   "The override is recorded in the audit log.",
     )
+
+    def for_verdict(self, verdict) -> None:  # noqa: ANN001 - rules Verdict or None
+        """Fit the form to the chosen volunteer: a reason is required (and
+        labelled so) to assign one who is not ready; a ready one needs none."""
+        if verdict is None:
+            return
+        if verdict.eligible:
+            del self.fields["override_reason"]
+        else:
+            field = self.fields["override_reason"]
+            field.required = True
+            field.error_messages["required"] = _("Not ready: assign only with a written override reason.")
+            field.help_text = _("Say why, and what they will complete by when. "
+                                "The override is recorded in the audit log.")

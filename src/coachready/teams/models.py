@@ -44,7 +44,11 @@ class Team(models.Model):
         indexes = [models.Index(fields=["season", "division"])]
 
     def __str__(self) -> str:
-        return f"{self.division} {self.name}"
+        # "10U Blue Hawks", never "10U 10U Blue Hawks": most teams' names
+        # already start with their division.
+        from coachready.teams.labels import team_label
+
+        return team_label(self)
 
 
 class CoachAssignment(models.Model):

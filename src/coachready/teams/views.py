@@ -74,15 +74,19 @@ def team_detail(request, number: int, pk: int):
     refused = ""
     if candidate is not None:
         verdict = verdict_for(candidate, team.division, role, as_of, policy=policy)
+    form.for_verdict(verdict)
     if request.method == "POST" and candidate is not None and form.is_valid():
         try:
             result = services.assign_coach(team, candidate, form.cleaned_data["role"], user=request.user,
-                                           as_of=as_of, override_reason=form.cleaned_data["override_reason"])
+                                           as_of=as_of, override_reason=form.cleaned_data.get("override_reason", ""))
         except services.AssignmentRefused as exc:
             refused = exc.message
             if exc.verdict is not None:
                 verdict = exc.verdict
-                form.add_error("override_reason", "Not ready: assign only with a written override reason.")
+                if "override_reason" in form.fields:
+                    form.add_error("override_reason", "Not ready: assign only with a written override reason.")
+                else:
+                    form.add_error(None, exc.message)
             else:
                 form.add_error(None, exc.message)
         else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField
 from coachready.org.models import Region
@@ -20,7 +21,7 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 def course_choices(region: Region) -> list[tuple[str, str]]:
     policy = region.policy()
     return [("", "— none (a coach clinic) —")] + [
-        (code, f"{spec.title} ({code})") for code, spec in policy.requirements.items()
+        (code, spec.title) for code, spec in policy.requirements.items()
     ]
 
 
@@ -53,6 +54,7 @@ class EventForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.region = region
         self.fields["course"].choices = course_choices(region)
+        self.fields["course"].required_when = _("required for a course")
         self.fields["instructors"].queryset = instructors_for(region).order_by(*name_order(), "pk")
 
     def clean(self):

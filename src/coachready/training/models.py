@@ -97,6 +97,12 @@ class Event(models.Model):
             raise ValidationError(errors)
 
     @property
+    def course_title(self) -> str:
+        """The granted requirement's title in the region's policy
+        ("Coach (10U)"), for pages; the code stays for the API and CLI."""
+        return self.region.policy().title_of(self.course) if self.course else ""
+
+    @property
     def is_open(self) -> bool:
         return self.status == self.Status.PUBLISHED
 

@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy as _
 from coachready.certs.services import versions
 from coachready.certs.services.readiness import BAND_LABELS, season_rows, summarise
 from coachready.org.models import Region
+from coachready.teams.labels import team_name_label
 
 ROLE_LABELS = {"head_coach": _("Head coach"), "assistant_coach": _("Assistant coach")}
 
@@ -73,6 +74,11 @@ class DashboardRow(NamedTuple):
     @property
     def role_label(self) -> str:
         return ROLE_LABELS.get(self.role, self.role)
+
+    @property
+    def team_label(self) -> str:
+        """"10U Blue Hawks" on pages; the report keeps the team's name."""
+        return team_name_label(self.division, self.team)
 
     @property
     def badge(self) -> str:

@@ -64,7 +64,8 @@ def record_completion(
         user=user,
         obj=record,
         region=person.home_region_id,
-        summary=f"{requirement} completed {completed_on} for {person.display_name} ({source})",
+        summary=f"{record.requirement_title} completed {completed_on} for {person.display_name} "
+        f"({record.get_source_display()})",
         data={
             "person": person.pk,
             "requirement": requirement,

@@ -37,7 +37,7 @@ def submit_upload(person: Person, requirement: str, completed_on: date, evidence
     policy = person.home_region.policy()
     spec = policy.requirements.get(requirement)
     if spec is None or not spec.reportable:
-        raise DecisionError(f"{requirement} cannot be uploaded by a volunteer.")
+        raise DecisionError(f"{policy.title_of(requirement)} cannot be uploaded by a volunteer.")
     if completed_on > today:
         raise DecisionError("The completion date is in the future.")
     return record_completion(
@@ -91,7 +91,7 @@ def approve(record: CertificationRecord, *, user: Any, completed_on: date | None
         data["completed_on"] = [old_date, record.completed_on]
     log_action(
         "certs.record.verified", user=user, obj=record, region=record.person.home_region_id,
-        summary=f"{record.requirement} of {record.person.display_name} verified"
+        summary=f"{record.requirement_title} of {record.person.display_name} verified"
         + (f" (date corrected to {record.completed_on})" if "completed_on" in data else ""),
         data=data,
     )
@@ -114,7 +114,7 @@ def reject(record: CertificationRecord, *, user: Any, reason: str) -> Certificat
     bump_readiness_for_people([record.person_id])
     log_action(
         "certs.record.rejected", user=user, obj=record, region=record.person.home_region_id,
-        summary=f"{record.requirement} of {record.person.display_name} rejected",
+        summary=f"{record.requirement_title} of {record.person.display_name} rejected",
         data={"person": record.person_id, "requirement": record.requirement, "reason": reason},
     )
     transaction.on_commit(lambda: _notify(record))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from coachready.certs.access import get_record_for, my_person
 from coachready.certs.forms import UploadForm
+from coachready.certs.labels import STATUS_LABELS
 from coachready.certs.models import CertificationRecord
 from coachready.certs.services import verification
 from coachready.certs.services.path import default_target, plan_for
@@ -19,15 +20,6 @@ from coachready.certs.views.common import parse_date, pick_division, today
 from coachready.core.uploads import evidence_response
 from coachready.teams.models import CoachAssignment
 from coachready.teams.services import current_season
-
-STATUS_LABELS = {
-    "met": "Met",
-    "due_soon": "Due soon",
-    "expired": "Expired",
-    "missing": "Missing",
-    "blocked": "Blocked",
-    "pending": "Pending verification",
-}
 
 
 def _defaults(person, as_of):  # noqa: ANN001

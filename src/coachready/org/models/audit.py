@@ -36,3 +36,17 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: object, **kwargs: object):  # type: ignore[override]
         raise ValueError("Audit entries are never deleted.")
+
+    @property
+    def action_label(self) -> str:
+        """The action in words ("Record rejected"), for pages."""
+        from coachready.org.audit_words import action_label
+
+        return action_label(self.action)
+
+    @property
+    def reason(self) -> str:
+        """The reason the change gave (a rejection's, an override's), if any."""
+        from coachready.org.audit_words import entry_reason
+
+        return entry_reason(self.data)

@@ -58,6 +58,9 @@ class HomePage(RegionPage):
     )
     mission = RichTextField(blank=True)
     become_coach_page = _page_link()
+    # The coach job description, linked from the recruiting box and the
+    # Become a coach page.
+    job_description_page = _page_link()
     training_page = _page_link()
     contact_page = _page_link()
     recruiting_open = models.BooleanField(
@@ -69,6 +72,7 @@ class HomePage(RegionPage):
     privacy_page = _page_link()
     terms_page = _page_link()
     children_privacy_page = _page_link()
+    licence_page = _page_link()
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -77,7 +81,8 @@ class HomePage(RegionPage):
         MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")], "Hero"),
         FieldPanel("mission"),
         MultiFieldPanel(
-            [FieldPanel("become_coach_page"), FieldPanel("training_page"), FieldPanel("contact_page")],
+            [FieldPanel("become_coach_page"), FieldPanel("job_description_page"), FieldPanel("training_page"),
+             FieldPanel("contact_page")],
             "Calls to action",
         ),
         MultiFieldPanel(
@@ -86,7 +91,8 @@ class HomePage(RegionPage):
         ),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("privacy_page"), FieldPanel("terms_page"), FieldPanel("children_privacy_page")],
+            [FieldPanel("privacy_page"), FieldPanel("terms_page"), FieldPanel("licence_page"),
+             FieldPanel("children_privacy_page")],
             "Footer links",
         ),
     ]

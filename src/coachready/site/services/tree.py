@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 from wagtail.search import index
@@ -85,7 +86,7 @@ def create_region_site(
     root.add_child(instance=home)
 
     become = _add(home, CoachRequirementsPage(
-        title="Become a coach", slug="become-a-coach", intro=content.JOB_DESCRIPTION, outro=content.BECOME_OUTRO,
+        title="Become a coach", slug="become-a-coach", intro=content.BECOME_INTRO, outro=content.BECOME_OUTRO,
         search_description="What a volunteer coach needs: certifications, renewal periods, division courses, "
         "steps and cross-certification.",
     ))
@@ -112,9 +113,11 @@ def create_region_site(
     children = _add(home, StandardPage(
         title="Children's privacy policy", slug="childrens-privacy", body=content.childrens_privacy(region),
     ), menu=False)
+    job, licence = _job_description_page(home, region), _licence_page(home, region)
 
     home.become_coach_page, home.training_page, home.contact_page = become, clinics, contact
     home.privacy_page, home.terms_page, home.children_privacy_page = privacy, terms, children
+    home.job_description_page, home.licence_page = job, licence
     home.save()
     # Publish each page through a revision, as an editor would: the history
     # starts here, and scheduling a later version keeps this one live.
@@ -144,6 +147,63 @@ def create_region_site(
         summary=f"Website created at {hostname}:{port}", data={"hostname": hostname, "port": port, "root": home.pk},
     )
     return region_site, True
+
+
+def _job_description_page(home: HomePage, region: Region) -> Page:
+    return _add(home, StandardPage(
+        title=_("Coach job description"), slug="coach-job-description",
+        intro=_("What a volunteer coach does for the players, the families and the region."),
+        body=content.job_description(region),
+        search_description=_("The duties of a volunteer coach: skills, attitude, teamwork, sportsmanship, "
+                             "certification and safety."),
+    ), menu=False)
+
+
+def _licence_page(home: HomePage, region: Region) -> Page:
+    return _add(home, StandardPage(
+        title=_("License Agreement"), slug="license-agreement", body=content.licence_agreement(region),
+    ), menu=False)
+
+
+# Pages of the region's coach page that sites built before them lack: the
+# home page's link field, the page's slug, and how to build it.
+SEED_PAGES = {
+    "job_description_page": ("coach-job-description", _job_description_page),
+    "licence_page": ("license-agreement", _licence_page),
+}
+
+
+def _publish_and_index(pages) -> None:  # noqa: ANN001 - Wagtail pages
+    """Publish each page through a revision, as an editor would, and index it
+    now rather than through the task queue."""
+    for page in pages:
+        page.save_revision(log_action=False).publish(log_action=False)
+        index.insert_or_update_object(page)
+
+
+@transaction.atomic
+def add_missing_seed_pages(region_site: RegionSite, *, user: Any = None) -> list[str]:
+    """Give a site built before them the job description and licence
+    agreement pages; the titles added. A page is added only where the home
+    page links none and no page has its slug, so an editor's own is kept."""
+    home = region_site.site.root_page.specific
+    if not isinstance(home, HomePage):
+        return []
+    new = []
+    for field, (slug, build) in SEED_PAGES.items():
+        if getattr(home, f"{field}_id") is None and not home.get_children().filter(slug=slug).exists():
+            page = build(home, region_site.region)
+            setattr(home, field, page)
+            new.append(page)
+    if not new:
+        return []
+    home.save()
+    _publish_and_index(new)
+    log_action(
+        "site.site.pages_added", user=user, obj=region_site, region=region_site.region,
+        summary="Pages added: " + ", ".join(p.title for p in new), data={"pages": [p.pk for p in new]},
+    )
+    return [p.title for p in new]
 
 
 @transaction.atomic

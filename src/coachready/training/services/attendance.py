@@ -135,7 +135,8 @@ def _settle_grant(
         bump_readiness_for_people([grant.person_id])
         log_action(
             "training.grant.withdrawn", user=user, obj=grant, region=enrollment.person.home_region_id,
-            summary=f"{grant.requirement} of {enrollment.person.display_name} withdrawn after an attendance correction",
+            summary=f"{grant.requirement_title} of {enrollment.person.display_name} withdrawn "
+            "after an attendance correction",
             data={"enrollment": enrollment.pk, "record": grant.pk, "requirement": grant.requirement},
         )
         result.withdrawn.append(grant)

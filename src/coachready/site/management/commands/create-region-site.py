@@ -1,6 +1,7 @@
 """`coachready create-region-site --region 60 [--hostname H] [--port P] [--default]`:
 build a region's website with its default pages, once; run again with
---hostname/--port it moves an existing site to that address.
+--hostname/--port it moves an existing site to that address, and on a site
+built before them it adds the default pages it lacks.
 
 The site's address (port 443 means https) is what every absolute link about
 the region is built on: emails, calendar feeds, the sitemap, the CMS's
@@ -10,7 +11,12 @@ from django.core.management.base import BaseCommand
 
 from coachready.org.models import Region
 from coachready.site.models import RegionSite
-from coachready.site.services.tree import SiteSetupError, create_region_site, set_region_address
+from coachready.site.services.tree import (
+    SiteSetupError,
+    add_missing_seed_pages,
+    create_region_site,
+    set_region_address,
+)
 
 
 class Command(BaseCommand):
@@ -59,3 +65,6 @@ class Command(BaseCommand):
         except SiteSetupError as exc:
             self._fail(str(exc))
         self.stdout.write(f"{found.display_name} already has a website at {existing.site.root_url}/.")
+        added = add_missing_seed_pages(existing)
+        if added:
+            self.stdout.write(f"Added the pages it lacked: {', '.join(added)}.")
