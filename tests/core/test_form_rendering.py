@@ -51,3 +51,4 @@ def test_an_error_that_repeats_a_nul_shows_the_replacement_character():
     form = Pick({"colour": "\x00"})
     assert not form.is_valid()
     assert "\x00" not in str(form["colour"].errors) and "\ufffd" in str(form["colour"].errors)
+

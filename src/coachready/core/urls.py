@@ -7,4 +7,5 @@ urlpatterns = [
     path("app/", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("livez", views.livez, name="livez"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

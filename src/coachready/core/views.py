@@ -34,6 +34,14 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def favicon(request):
+    """Browsers ask for /favicon.ico where a document names no icon (an XML
+    sitemap, a PDF): the same icon the pages name."""
+    from django.templatetags.static import static
+
+    return redirect(static("coachready/favicon.svg"), permanent=True)
+
+
 @never_cache
 def livez(request):
     """Liveness: the process answers. Never touches the database, so a
