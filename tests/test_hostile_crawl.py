@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,7 +101,9 @@ def _keys() -> list[str]:
 
 KEYS = _keys()
 ADMIN = "region's RCA"
-_turn = itertools.count()
+# Which hostile value each key gets turns from request to request; another
+# starting point (COACHREADY_CRAWL_OFFSET) tries other pairings.
+_turn = itertools.count(int(os.environ.get("COACHREADY_CRAWL_OFFSET", "0")))
 
 
 def hostile_pairs(keys: list[str]) -> list[tuple[str, str]]:

@@ -61,3 +61,12 @@ def test_a_signed_in_editor_sent_to_the_cms_sign_in_is_never_a_server_error(worl
                                  "/region/60/people/?%00=1"])
 def test_a_nul_in_an_address_is_a_bad_request(world, login, url):
     assert login(world.rca).get(url).status_code == 400
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("chosen", ["9" * 30, "-9999999999999999999999999", "1e309", "x"])
+def test_an_impossible_id_among_chosen_instructors_is_a_form_error(world, login, chosen):
+    client = login(world.rca)
+    response = client.post("/region/60/training/new/", {"kind": "course", "title": "10U", "instructors": chosen})
+    assert response.status_code == 200
+    assert "instructors" in response.context["form"].errors

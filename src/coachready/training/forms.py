@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from coachready.core.inputs import DateField
+from coachready.core.inputs import DateField, ModelMultipleChoiceField
 from coachready.org.models import Region
 from coachready.org.names import name_order
 from coachready.training.access import instructors_for
@@ -34,7 +34,7 @@ class EventForm(forms.Form):
         help_text="The requirement a participant completes by attending every session. Empty for a clinic.",
         error_messages={"invalid_choice": "Unknown course code %(value)s: choose one of the region's requirements."},
     )
-    instructors = forms.ModelMultipleChoiceField(
+    instructors = ModelMultipleChoiceField(
         queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
         help_text="People who hold the instructor role in the region.",
     )
