@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
+from coachready.core.redirects import is_local_path
+
 REDIRECT_FIELD = "next"
 
 
@@ -40,14 +42,11 @@ class RequestHygieneMiddleware:
 
 def _only_local_next(params):  # noqa: ANN001, ANN202 - a QueryDict
     values = params.getlist(REDIRECT_FIELD)
-    if not values or all(_local_path(v) for v in values):
+    if not values or all(is_local_path(v) for v in values):
         return params
     params = params.copy()
-    params.setlist(REDIRECT_FIELD, [v for v in values if _local_path(v)])
+    params.setlist(REDIRECT_FIELD, [v for v in values if is_local_path(v)])
     if not params.getlist(REDIRECT_FIELD):
         del params[REDIRECT_FIELD]
     return params
 
-
-def _local_path(value: str) -> bool:
-    return value.startswith("/") and not value.startswith(("//", "/\\")) and value.isprintable()
