@@ -14,7 +14,7 @@ DEMO_PORT = $(or $(word 2,$(subst :, ,$(HOST))),8000)
 # installs (at its newest allowed version) until `make lock` pins it.
 LOCK := requirements.lock
 
-.PHONY: install test-install lock demo test lint e2e bench migrate clean
+.PHONY: install test-install catalogues lock demo test lint e2e bench migrate clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "CoachReady needs Python 3.11 or newer")'
@@ -33,9 +33,14 @@ $(VENV)/.installed-test: pyproject.toml $(LOCK) $(VENV)/.installed
 	else echo "npm not found: the HTML check will be skipped."; fi
 	@touch $@
 
-install: $(VENV)/.installed
+# The translation catalogues (es, zh-Hant, zh-Hans): compiled on every
+# install, so a changed .po is never served from a stale .mo.
+catalogues: $(VENV)/.installed
+	$(BIN)/python -m coachready.core.catalogues compile
 
-test-install: $(VENV)/.installed-test
+install: $(VENV)/.installed catalogues
+
+test-install: $(VENV)/.installed-test catalogues
 
 # Resolve pyproject.toml afresh (test extras included) in a throw-away venv
 # and write what it installed to $(LOCK). Run it after changing dependencies.

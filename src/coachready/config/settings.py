@@ -99,10 +99,14 @@ MIDDLEWARE = [
     # cookies (if any) are on the response.
     "coachready.site.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before the language is chosen: a signed-in person's own choice counts.
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before CommonMiddleware: its slash-appending resolves URLs, and the
+    # public site's URLs depend on the active language.
+    "coachready.core.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "coachready.core.middleware.RequestHygieneMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -125,6 +129,8 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.template.context_processors.tz",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "coachready.core.context_processors.product",
@@ -216,7 +222,22 @@ MFA_REQUIRED_FOR_ADMINS = env_bool("COACHREADY_MFA_REQUIRED", not DEBUG)
 if not DEBUG and not MFA_REQUIRED_FOR_ADMINS:
     raise ConfigError("COACHREADY_MFA_REQUIRED", "cannot be false when DEBUG is false")
 
-LANGUAGE_CODE = "en-us"
+# Region 60's families speak English, Spanish and Chinese at home; every
+# language here is complete (tests/i18n checks the catalogues). Each is
+# named in its own words, as the switcher shows it.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("zh-hant", "繁體中文"),
+    ("zh-hans", "简体中文"),
+]
+# The project-wide templates' catalogue; each app keeps its own in
+# <app>/locale. `make install` compiles them all (coachready.core.catalogues).
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "coachready_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env_str("TIME_ZONE", "America/Los_Angeles")
 USE_I18N = True
 USE_TZ = True
@@ -323,6 +344,7 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from coachready.api.urls import api
+from coachready.core.language import language_patterns
 from coachready.core.views import sign_in_through_accounts
 
 urlpatterns = [
@@ -42,5 +43,7 @@ if settings.DEBUG:
 # says so instead of a bare 500 (see core.views.server_error).
 handler500 = "coachready.core.views.server_error"
 
-# Wagtail serves the region's public website for every path not taken above.
-urlpatterns.append(path("", include(wagtail_urls)))
+# Wagtail serves the region's public website for every path not taken above,
+# in each language under its prefix (/es/, /zh-hant/, /zh-hans/) and, without
+# one, in the reader's language (coachready.core.language).
+urlpatterns += language_patterns(path("", include(wagtail_urls)))

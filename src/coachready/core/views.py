@@ -4,16 +4,20 @@ import sys
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.csrf import csrf_exempt, requires_csrf_token
+from django.views.decorators.http import require_POST
 
-from coachready.core import dbfailures, hooks
+from coachready.core import dbfailures, hooks, language
+from coachready.core.redirects import safe_next
 
 
 @login_required
@@ -78,3 +82,29 @@ def sign_in_through_accounts(request):
         # allauth checks `next` stays on this site before following it.
         url = f"{url}?{urlencode({'next': next_url})}"
     return redirect(url)
+
+
+@csrf_exempt
+@require_POST
+def choose_language(request):
+    """The language switcher on every page. Anyone may choose; the choice is
+    kept in a cookie and, for a signed-in person, on their profile.
+
+    The switcher needs no CSRF token for a visitor who is not signed in
+    (choosing a language harms no one, and a token would set a cookie that
+    keeps public pages out of the shared cache); a signed-in person's
+    profile is only written with a valid token, as every other form."""
+    chosen = language.supported(request.POST.get("language"))
+    if chosen is None or chosen not in language.SUPPORTED:
+        return HttpResponseBadRequest(
+            gettext("Choose one of the languages offered."), content_type="text/plain; charset=utf-8"
+        )
+    back = safe_next(request) or "/"
+    response = redirect(language.translated_path(back, chosen))
+    language.remember(response, chosen)
+    if request.user.is_authenticated:
+        refused = CsrfViewMiddleware(lambda _request: None).process_view(request, None, (), {})
+        if refused is not None:
+            return refused
+        language.save_for_person(request, chosen)
+    return response

@@ -1,0 +1,125 @@
+"""The translation catalogues: compiled by `make install`, checked by `make test`.
+
+Each app keeps its own catalogue (`<app>/locale/<lang>/LC_MESSAGES/django.po`,
+the project templates' in `coachready/locale`). They are compiled with Babel
+rather than Django's compilemessages so that a machine with only Python can
+install the product: compilemessages needs GNU gettext's msgfmt.
+
+    python -m coachready.core.catalogues compile   # write every .mo
+    python -m coachready.core.catalogues check     # list what is incomplete
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# The languages every catalogue must translate completely (English is the
+# source language: its text is the msgid).
+REQUIRED = ("es", "zh_Hant", "zh_Hans")
+# %(name)s, %s, %d and {name}: a translation must keep exactly the source's.
+PLACEHOLDER = re.compile(r"%\([a-z_][a-z0-9_]*\)[sdf]|%[sdf]|\{[a-z_][a-z0-9_]*\}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    msgid: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.path.relative_to(PACKAGE_DIR)}: {self.what}: {self.msgid[:80]!r}"
+
+
+def po_files() -> Iterator[Path]:
+    yield from sorted(PACKAGE_DIR.glob("**/locale/*/LC_MESSAGES/*.po"))
+
+
+def language_of(path: Path) -> str:
+    return path.parent.parent.name
+
+
+def read(path: Path) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=language_of(path), abort_invalid=True)
+
+
+def compile_all() -> int:
+    count = 0
+    for path in po_files():
+        catalog = read(path)
+        with path.with_suffix(".mo").open("wb") as handle:
+            # Fuzzy entries are left out, as msgfmt does: `check` refuses them.
+            write_mo(handle, catalog, use_fuzzy=False)
+        count += 1
+    return count
+
+
+def _placeholders(text: str) -> list[str]:
+    return sorted(PLACEHOLDER.findall(text))
+
+
+def problems() -> list[Problem]:
+    """Untranslated, fuzzy or placeholder-breaking entries in the required
+    languages, and a required language an app's catalogue lacks."""
+    found: list[Problem] = []
+    apps = {path.parents[3] for path in po_files()}
+    for app in sorted(apps):
+        for language in REQUIRED:
+            if not (app / "locale" / language / "LC_MESSAGES" / "django.po").exists():
+                found.append(Problem(app / "locale", language, "no catalogue for this language"))
+    for path in po_files():
+        if language_of(path) not in REQUIRED:
+            continue
+        catalog = read(path)
+        if catalog.fuzzy:
+            found.append(Problem(path, "(header)", "fuzzy header"))
+        for message in catalog:
+            if not message.id:
+                continue
+            source = message.id if isinstance(message.id, str) else message.id[0]
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            if message.fuzzy:
+                found.append(Problem(path, source, "fuzzy"))
+            elif not all(strings):
+                found.append(Problem(path, source, "untranslated"))
+            else:
+                for text in strings:
+                    # A plural form may leave out the number (Chinese "一"),
+                    # so only named placeholders must all be kept there.
+                    wanted = _placeholders(source)
+                    if isinstance(message.id, tuple):
+                        wanted = [p for p in wanted if "(" in p or "{" in p]
+                        got = [p for p in _placeholders(text) if "(" in p or "{" in p]
+                    else:
+                        got = _placeholders(text)
+                    if sorted(set(got)) != sorted(set(wanted)):
+                        found.append(Problem(path, source, f"placeholders differ: {text[:60]!r}"))
+                        break
+    return found
+
+
+def main(argv: list[str]) -> int:
+    command = argv[1] if len(argv) > 1 else "compile"
+    if command == "compile":
+        print(f"Compiled {compile_all()} translation catalogues.")
+        return 0
+    if command == "check":
+        found = problems()
+        for problem in found:
+            print(problem)
+        return 1 if found else 0
+    print("usage: python -m coachready.core.catalogues compile|check", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
