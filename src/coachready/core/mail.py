@@ -9,6 +9,7 @@ with back-off from that row.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +17,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import engines
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from coachready.core.addresses import base_url
 from coachready.core.tasks import deliver_email_task
@@ -63,7 +65,12 @@ def send_templated(
     """
     if not to:
         return
-    text, html = render_email(template, {"region": region, **context}, subject=subject)
+    # In the recipient's own language when they have chosen one; callers
+    # build the subject inside the same translation.override.
+    chosen = getattr(person, "language", "") or ""
+    with translation.override(chosen) if chosen else contextlib.nullcontext():
+        subject = str(subject)
+        text, html = render_email(template, {"region": region, **context}, subject=subject)
     reply_to = [region.email] if region is not None and region.email else []
     queue_and_send(
         list(to), subject, text, html, reply_to=reply_to, attachments=attachments, template=template,

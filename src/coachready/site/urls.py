@@ -1,6 +1,6 @@
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap
 
+from coachready.site.sitemap import sitemap
 from coachready.site.views import contact, inbox, search
 
 app_name = "site"
