@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Season(models.Model):
     class Term(models.TextChoices):
-        FALL = "fall", "Fall"
-        SPRING = "spring", "Spring"
+        FALL = "fall", _("Fall")
+        SPRING = "spring", _("Spring")
 
     region = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="seasons")
     # Membership year, named for the year it starts (MY2026 = 2026-08-01..2027-07-31).
@@ -56,15 +57,15 @@ class CoachAssignment(models.Model):
     unless an administrator overrides with a written reason."""
 
     class Role(models.TextChoices):
-        HEAD_COACH = "head_coach", "Head coach"
-        ASSISTANT_COACH = "assistant_coach", "Assistant coach"
+        HEAD_COACH = "head_coach", _("Head coach")
+        ASSISTANT_COACH = "assistant_coach", _("Assistant coach")
 
     class Status(models.TextChoices):
         # Pending: proposed for the team, waiting on certification; reminders
         # go to pending coaches too.
-        PENDING = "pending", "Pending"
-        ACTIVE = "active", "Active"
-        ENDED = "ended", "Ended"
+        PENDING = "pending", _("Pending")
+        ACTIVE = "active", _("Active")
+        ENDED = "ended", _("Ended")
 
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="assignments")
     person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="coach_assignments")

@@ -24,7 +24,7 @@ from coachready.org.search import matching_ids
 from coachready.teams.models import Season, Team
 from coachready.teams.services import current_season
 
-STATUS_FILTERS = {**BAND_LABELS, "due_soon": "Due within 90 days (any)", "awaiting_team": _("Awaiting a team")}
+STATUS_FILTERS = {**BAND_LABELS, "due_soon": _("Due within 90 days (any)"), "awaiting_team": _("Awaiting a team")}
 
 
 def _season(request, region, as_of):  # noqa: ANN001
