@@ -17,7 +17,7 @@ class SeasonForm(forms.ModelForm):
     class Meta:
         model = Season
         fields = ["membership_year", "term", "starts_on", "first_game_on", "ends_on"]
-        labels = {"membership_year": _("Membership year"), "starts_on": _("Starts on"),
+        labels = {"membership_year": _("Membership year"), "term": _("Term"), "starts_on": _("Starts on"),
                   "first_game_on": _("First game on"), "ends_on": _("Ends on")}
         help_texts = {"membership_year": _("Named for the year it starts: MY2026 runs 1 August 2026 to 31 July 2027.")}
         widgets = {"starts_on": DATE, "first_game_on": DATE, "ends_on": DATE}
