@@ -63,7 +63,7 @@ def digest_sections(region, as_of: date) -> list[DigestSection]:  # noqa: ANN001
         sections.append(DigestSection(
             _("Coaches whose certification lapses in the next 30 days"),
             _lines(lapsing, lambda r: _("%(name)s (%(place)s): lapses %(day)s") % {
-                "name": r.name, "place": _place(r), "day": date_format(r.earliest_lapse, "Y-m-d")}),
+                "name": r.name, "place": _place(r), "day": date_format(r.earliest_lapse)}),
             dashboard + "?status=due_30", order=22,
         ))
     return sections

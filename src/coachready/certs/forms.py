@@ -75,7 +75,8 @@ class ManualRecordForm(forms.Form):
         ]
         self.fields["risk_status"].required_when = _("required for a background check")
         self.fields["risk_status"].choices = [("", "—")] + [
-            (code, f"{code}: {rule.meaning}") for code, rule in policy.risk_statuses.items()
+            (code, _("%(status)s: %(meaning)s") % {"status": code, "meaning": rule.meaning})
+            for code, rule in policy.risk_statuses.items()
         ]
 
     def clean_completed_on(self):

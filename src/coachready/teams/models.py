@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,7 +31,9 @@ class Season(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"MY{self.membership_year} {self.get_term_display()}"
+        # AYSO names a membership year "MY2026" in every language; the term
+        # is the reader's word for it.
+        return gettext("MY%(year)s %(term)s") % {"year": self.membership_year, "term": self.get_term_display()}
 
 
 class Team(models.Model):
@@ -94,4 +97,5 @@ class CoachAssignment(models.Model):
         indexes = [models.Index(fields=["person", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.person} — {self.get_role_display()} of {self.team}"
+        return gettext("%(person)s — %(role)s of %(team)s") % {
+            "person": self.person, "role": self.get_role_display(), "team": self.team}
