@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CertsConfig(AppConfig):
@@ -14,7 +15,7 @@ class CertsConfig(AppConfig):
 
         user = request.user
         if user.is_authenticated and user.person_or_none is not None:
-            return [Link("My coaching", reverse("certs:checklist"), order=10)]
+            return [Link(_("My coaching"), reverse("certs:checklist"), order=10)]
         return []
 
     def home_links(self, request):
@@ -26,12 +27,12 @@ class CertsConfig(AppConfig):
         if not user.is_authenticated or user.person_or_none is None:
             return []
         return [
-            Link("My coaching checklist", reverse("certs:checklist"),
-                 "What you need to coach your division, and what to do next.", order=10),
-            Link("My path to ready", reverse("certs:path"),
-                 "The steps, in order, to be ready by the first game.", order=11),
-            Link("Upload a certificate", reverse("certs:upload"),
-                 "Send the region a certificate of completion to verify.", order=12),
+            Link(_("My coaching checklist"), reverse("certs:checklist"),
+                 _("What you need to coach your division, and what to do next."), order=10),
+            Link(_("My path to ready"), reverse("certs:path"),
+                 _("The steps, in order, to be ready by the first game."), order=11),
+            Link(_("Upload a certificate"), reverse("certs:upload"),
+                 _("Send the region a certificate of completion to verify."), order=12),
         ]
 
     def region_links(self, request, region):
@@ -41,10 +42,11 @@ class CertsConfig(AppConfig):
 
         n = region.number
         return [
-            Link("Verification queue", reverse("certs:verify", args=[n]), "Uploads waiting for a decision.", order=20),
-            Link("Readiness", reverse("certs:readiness", args=[n]), "Which coaches are ready, per division.",
+            Link(_("Verification queue"), reverse("certs:verify", args=[n]), _("Uploads waiting for a decision."),
+                 order=20),
+            Link(_("Readiness"), reverse("certs:readiness", args=[n]), _("Which coaches are ready, per division."),
                  order=21),
-            Link("Compliance", reverse("certs:compliance", args=[n]), "Complete and incomplete per requirement.",
+            Link(_("Compliance"), reverse("certs:compliance", args=[n]), _("Complete and incomplete per requirement."),
                  order=22),
         ]
 

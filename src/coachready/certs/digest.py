@@ -5,23 +5,30 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coachready.certs.access import pending_for_region
 from coachready.certs.services.readiness import region_rows
 from coachready.core.addresses import base_url
 from coachready.core.hooks import DigestSection
+from coachready.teams.labels import division_label, team_name_label
 
 LISTED = 15
 
 
 def _place(row) -> str:  # noqa: ANN001
-    return f"{row.division} {row.team}" if row.on_team else f"{row.division}, awaiting a team"
+    if row.on_team:
+        return team_name_label(row.division, row.team)
+    return _("%(division)s, awaiting a team") % {"division": division_label(row.division)}
 
 
 def _lines(rows, describe) -> list[str]:  # noqa: ANN001
     lines = [describe(r) for r in rows[:LISTED]]
     if len(rows) > LISTED:
-        lines.append(f"… and {len(rows) - LISTED} more.")
+        lines.append(_("… and %(count)d more.") % {"count": len(rows) - LISTED})
     return lines
 
 
@@ -33,8 +40,9 @@ def digest_sections(region, as_of: date) -> list[DigestSection]:  # noqa: ANN001
     pending = pending_for_region(region).count()
     if pending:
         sections.append(DigestSection(
-            "Certificates waiting for verification",
-            [f"{pending} upload{'s' if pending != 1 else ''} to approve or reject."],
+            _("Certificates waiting for verification"),
+            [ngettext("%(count)d upload to approve or reject.", "%(count)d uploads to approve or reject.", pending)
+             % {"count": pending}],
             base + reverse("certs:verify", args=[region.number]), order=20,
         ))
     now = region_rows(region, as_of)
@@ -43,8 +51,9 @@ def digest_sections(region, as_of: date) -> list[DigestSection]:  # noqa: ANN001
     dashboard = base + reverse("certs:readiness", args=[region.number])
     if lapsed:
         sections.append(DigestSection(
-            "Coaches who stopped being ready in the last 7 days",
-            _lines(lapsed, lambda r: f"{r.name} ({_place(r)}): {', '.join(r.unmet)}"),
+            _("Coaches who stopped being ready in the last 7 days"),
+            _lines(lapsed, lambda r: _("%(name)s (%(place)s): %(missing)s") % {
+                "name": r.name, "place": _place(r), "missing": get_text_list([m.title for m in r.missing], _("and"))}),
             dashboard + "?status=not_ready", order=21,
         ))
     horizon = as_of + timedelta(days=30)
@@ -52,8 +61,9 @@ def digest_sections(region, as_of: date) -> list[DigestSection]:  # noqa: ANN001
                      key=lambda r: r.earliest_lapse)
     if lapsing:
         sections.append(DigestSection(
-            "Coaches whose certification lapses in the next 30 days",
-            _lines(lapsing, lambda r: f"{r.name} ({_place(r)}): lapses {r.earliest_lapse}"),
+            _("Coaches whose certification lapses in the next 30 days"),
+            _lines(lapsing, lambda r: _("%(name)s (%(place)s): lapses %(day)s") % {
+                "name": r.name, "place": _place(r), "day": date_format(r.earliest_lapse)}),
             dashboard + "?status=due_30", order=22,
         ))
     return sections

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from coachready.core import uploads
 
@@ -19,17 +20,17 @@ def evidence_path(instance: CertificationRecord, filename: str) -> str:
 
 class CertificationRecord(models.Model):
     class Source(models.TextChoices):
-        ONLINE = "online", "Online course"
-        EVENT = "event", "In-person training event"
-        UPLOAD = "upload", "Certificate upload"
-        CROSSCERT = "crosscert", "Cross-certification"
-        IMPORT = "import", "Import"
-        MANUAL = "manual", "Entered by an administrator"
+        ONLINE = "online", _("Online course")
+        EVENT = "event", _("In-person training event")
+        UPLOAD = "upload", _("Certificate upload")
+        CROSSCERT = "crosscert", _("Cross-certification")
+        IMPORT = "import", _("Import")
+        MANUAL = "manual", _("Entered by an administrator")
 
     class Status(models.TextChoices):
-        VERIFIED = "verified", "Verified"
-        PENDING = "pending", "Pending verification"
-        REJECTED = "rejected", "Rejected"
+        VERIFIED = "verified", _("Verified")
+        PENDING = "pending", _("Pending verification")
+        REJECTED = "rejected", _("Rejected")
 
     person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="records")
     # A requirement code from the rules engine (safe_haven, coach_10u, ...).

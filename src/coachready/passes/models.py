@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class SigningKey(models.Model):
@@ -57,11 +58,11 @@ class IssuedPass(models.Model):
 
 class Revocation(models.Model):
     class Reason(models.TextChoices):
-        BACKGROUND_CHECK = "background_check", "Background check no longer allows coaching"
-        ROLE_ENDED = "role_ended", "Coaching role ended"
-        RECORD_WITHDRAWN = "record_withdrawn", "A certificate it rested on was withdrawn"
-        NO_LONGER_CLEARED = "no_longer_cleared", "No longer cleared"
-        REVOKED_BY_REGION = "revoked_by_region", "Revoked by the region"
+        BACKGROUND_CHECK = "background_check", _("Background check no longer allows coaching")
+        ROLE_ENDED = "role_ended", _("Coaching role ended")
+        RECORD_WITHDRAWN = "record_withdrawn", _("A certificate it rested on was withdrawn")
+        NO_LONGER_CLEARED = "no_longer_cleared", _("No longer cleared")
+        REVOKED_BY_REGION = "revoked_by_region", _("Revoked by the region")
 
     pass_id = models.CharField(max_length=16, unique=True)
     revoked_on = models.DateField()

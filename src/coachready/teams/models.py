@@ -5,12 +5,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class Season(models.Model):
     class Term(models.TextChoices):
-        FALL = "fall", "Fall"
-        SPRING = "spring", "Spring"
+        FALL = "fall", _("Fall")
+        SPRING = "spring", _("Spring")
 
     region = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="seasons")
     # Membership year, named for the year it starts (MY2026 = 2026-08-01..2027-07-31).
@@ -29,7 +31,9 @@ class Season(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"MY{self.membership_year} {self.get_term_display()}"
+        # AYSO names a membership year "MY2026" in every language; the term
+        # is the reader's word for it.
+        return gettext("MY%(year)s %(term)s") % {"year": self.membership_year, "term": self.get_term_display()}
 
 
 class Team(models.Model):
@@ -56,15 +60,15 @@ class CoachAssignment(models.Model):
     unless an administrator overrides with a written reason."""
 
     class Role(models.TextChoices):
-        HEAD_COACH = "head_coach", "Head coach"
-        ASSISTANT_COACH = "assistant_coach", "Assistant coach"
+        HEAD_COACH = "head_coach", _("Head coach")
+        ASSISTANT_COACH = "assistant_coach", _("Assistant coach")
 
     class Status(models.TextChoices):
         # Pending: proposed for the team, waiting on certification; reminders
         # go to pending coaches too.
-        PENDING = "pending", "Pending"
-        ACTIVE = "active", "Active"
-        ENDED = "ended", "Ended"
+        PENDING = "pending", _("Pending")
+        ACTIVE = "active", _("Active")
+        ENDED = "ended", _("Ended")
 
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="assignments")
     person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="coach_assignments")
@@ -93,4 +97,5 @@ class CoachAssignment(models.Model):
         indexes = [models.Index(fields=["person", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.person} — {self.get_role_display()} of {self.team}"
+        return gettext("%(person)s — %(role)s of %(team)s") % {
+            "person": self.person, "role": self.get_role_display(), "team": self.team}

@@ -14,12 +14,14 @@ from datetime import date
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from coachready.certs.services.readiness import verdict_for
 from coachready.certs.services.versions import bump_readiness_version
 from coachready.org.audit import log_action
 from coachready.org.models import Person, Region
 from coachready.org.names import name_order
+from coachready.teams.labels import division_label
 from coachready.teams.models import CoachAssignment, Season, Team
 
 
@@ -84,13 +86,14 @@ def assign_coach(team: Team, person: Person, role: str, *, user: Any, as_of: dat
     verdict = verdict_for(person, team.division, role, as_of, policy=team.season.region.policy())
     override_reason = override_reason.strip()
     if not verdict.eligible and not override_reason:
-        raise AssignmentRefused(f"{person.display_name} is not ready to coach {team.division}.", verdict)
+        raise AssignmentRefused(_("%(name)s is not ready to coach %(division)s.") % {
+            "name": person.display_name, "division": division_label(team.division)}, verdict)
     live = CoachAssignment.objects.filter(team=team).exclude(status=CoachAssignment.Status.ENDED)
     if live.filter(person=person).exists():
-        raise AssignmentRefused(f"{person.display_name} is already on this team.")
+        raise AssignmentRefused(_("%(name)s is already on this team.") % {"name": person.display_name})
     head_taken = live.filter(role=role, status=CoachAssignment.Status.ACTIVE).exists()
     if role == CoachAssignment.Role.HEAD_COACH and head_taken:
-        raise AssignmentRefused("The team already has a head coach; end that assignment first.")
+        raise AssignmentRefused(_("The team already has a head coach; end that assignment first."))
     overridden = not verdict.eligible
     try:
         with transaction.atomic():
@@ -100,7 +103,7 @@ def assign_coach(team: Team, person: Person, role: str, *, user: Any, as_of: dat
                 overridden_by=user if overridden else None, assigned_by=user,
             )
     except IntegrityError:
-        raise AssignmentRefused("Someone else changed this team's coaches just now; try again.") from None
+        raise AssignmentRefused(_("Someone else changed this team's coaches just now; try again.")) from None
     region = team.season.region_id
     bump_readiness_version([region])
     data = {"team": team.pk, "person": person.pk, "role": role, "eligible": verdict.eligible,
@@ -118,7 +121,7 @@ def assign_coach(team: Team, person: Person, role: str, *, user: Any, as_of: dat
 def end_assignment(assignment: CoachAssignment, *, user: Any, on: date) -> CoachAssignment:
     """End an assignment (kept, never deleted)."""
     if assignment.status == CoachAssignment.Status.ENDED:
-        raise AssignmentRefused("This assignment has already ended.")
+        raise AssignmentRefused(_("This assignment has already ended."))
     assignment.status = CoachAssignment.Status.ENDED
     assignment.ended_on = on
     assignment.save(update_fields=["status", "ended_on"])

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachready.certs.access import get_region_person
@@ -23,7 +24,7 @@ def seasons(request, number: int):
     form = SeasonForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
         season = services.create_season(region, user=request.user, **form.cleaned_data)
-        messages.success(request, f"Season {season} created; add its teams.")
+        messages.success(request, _("Season %(season)s created; add its teams.") % {"season": season})
         return redirect("teams:season", number=region.number, pk=season.pk)
     return render(request, "teams/seasons.html", {
         "region": region, "form": form, "seasons": Season.objects.filter(region=region),
@@ -38,7 +39,7 @@ def season_detail(request, number: int, pk: int):
     form = TeamForm(request.POST or None, season=season, policy=policy)
     if request.method == "POST" and form.is_valid():
         team = services.create_team(season, user=request.user, **form.cleaned_data)
-        messages.success(request, f"Team {team} created.")
+        messages.success(request, _("Team %(team)s created.") % {"team": team})
         return redirect("teams:season", number=region.number, pk=season.pk)
     teams = services.team_readiness(season, timezone.localdate())
     division = request.GET.get("division", "")
@@ -84,17 +85,20 @@ def team_detail(request, number: int, pk: int):
             if exc.verdict is not None:
                 verdict = exc.verdict
                 if "override_reason" in form.fields:
-                    form.add_error("override_reason", "Not ready: assign only with a written override reason.")
+                    form.add_error("override_reason", _("Not ready: assign only with a written override reason."))
                 else:
                     form.add_error(None, exc.message)
             else:
                 form.add_error(None, exc.message)
         else:
-            note = " (override recorded; the team shows “coach not ready”)" if result.overridden else ""
-            messages.success(request, f"{candidate.display_name} assigned{note}.")
+            if result.overridden:
+                done = _("%(name)s assigned (override recorded; the team shows “coach not ready”).")
+            else:
+                done = _("%(name)s assigned.")
+            messages.success(request, done % {"name": candidate.display_name})
             return redirect("teams:team", number=region.number, pk=team.pk)
     elif request.method == "POST" and candidate is None:
-        form.add_error(None, "Choose a volunteer first.")
+        form.add_error(None, _("Choose a volunteer first."))
     rows = services.team_readiness_for(team, as_of)
     query = request.GET.get("q", "")
     return render(request, "teams/team.html", {
@@ -113,5 +117,6 @@ def end_assignment(request, number: int, team: int, pk: int):
     except services.AssignmentRefused as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"{assignment.person.display_name} no longer coaches {assignment.team}.")
+        messages.success(request, _("%(name)s no longer coaches %(team)s.") % {
+            "name": assignment.person.display_name, "team": assignment.team})
     return redirect("teams:team", number=number, pk=team)

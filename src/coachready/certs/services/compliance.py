@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from coachready.certs.services.readiness import YOUTH_EXEMPT, PolicyCache, season_rows
 from coachready.certs.services.records import rule_records_where
@@ -89,7 +90,7 @@ def compliance(region: Region, season, as_of: date) -> list[RequirementComplianc
         entry = by_code.setdefault(status.code, RequirementCompliance(status.code, status.title))
         if status.code in YOUTH_EXEMPT and _is_youth(birth_date, as_of):
             entry.exempt.append(PersonStatus(person_id, name, volunteer_id, email, "exempt",
-                                             "Youth volunteers under 18 are exempt.", awaiting))
+                                             gettext("Youth volunteers under 18 are exempt."), awaiting))
         elif status.status == "met":
             entry.complete.append(PersonStatus(person_id, name, volunteer_id, email, "met", status.message, awaiting))
         else:

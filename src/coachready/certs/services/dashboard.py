@@ -28,7 +28,8 @@ from typing import Any, NamedTuple
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.translation import get_language
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from coachready.certs.services import versions
@@ -73,7 +74,7 @@ class DashboardRow(NamedTuple):
 
     @property
     def role_label(self) -> str:
-        return ROLE_LABELS.get(self.role, self.role)
+        return str(ROLE_LABELS.get(self.role, self.role))
 
     @property
     def team_label(self) -> str:
@@ -86,11 +87,9 @@ class DashboardRow(NamedTuple):
 
     @property
     def status_label(self) -> str:
-        if self.band == "ready":
-            return "Ready"
-        if self.band == "not_ready":
-            return "Not ready"
-        return f"Due by {self.earliest_lapse.isoformat()}" if self.earliest_lapse else BAND_LABELS[self.band]
+        if self.band in ("ready", "not_ready") or not self.earliest_lapse:
+            return str(BAND_LABELS[self.band])
+        return gettext("Due by %(day)s") % {"day": date_format(self.earliest_lapse, "Y-m-d")}
 
     def as_report(self) -> dict[str, Any]:
         """The `readiness-report` row: the dashboard's download has the

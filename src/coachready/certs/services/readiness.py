@@ -29,6 +29,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from coachready.certs.models import CertificationRecord
 from coachready.certs.services.records import rule_records_where
@@ -44,11 +45,11 @@ YOUTH_EXEMPT = frozenset({"background_check", "live_scan", "safesport"})
 DUE_SOON_BANDS = (30, 60, 90)
 BANDS = ("ready", "due_30", "due_60", "due_90", "not_ready")
 BAND_LABELS = {
-    "ready": "Ready",
-    "due_30": "Due within 30 days",
-    "due_60": "Due within 60 days",
-    "due_90": "Due within 90 days",
-    "not_ready": "Not ready",
+    "ready": _("Ready"),
+    "due_30": _("Due within 30 days"),
+    "due_60": _("Due within 60 days"),
+    "due_90": _("Due within 90 days"),
+    "not_ready": _("Not ready"),
 }
 
 

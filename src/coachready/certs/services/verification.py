@@ -11,9 +11,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from coachready.certs.models import CertificationRecord
 from coachready.certs.services.records import record_completion
@@ -37,13 +39,19 @@ def submit_upload(person: Person, requirement: str, completed_on: date, evidence
     policy = person.home_region.policy()
     spec = policy.requirements.get(requirement)
     if spec is None or not spec.reportable:
-        raise DecisionError(f"{policy.title_of(requirement)} cannot be uploaded by a volunteer.")
+        raise DecisionError(_("%(title)s cannot be uploaded by a volunteer.") % {"title": policy.title_of(requirement)})
     if completed_on > today:
-        raise DecisionError("The completion date is in the future.")
+        raise DecisionError(_("The completion date is in the future."))
     return record_completion(
         person, requirement, completed_on, source=CertificationRecord.Source.UPLOAD,
         user=user, evidence=evidence, verified=False,
     )
+
+
+def language_of(person: Person) -> str:
+    """The language a person reads their email in (the region's default when
+    they have not chosen one)."""
+    return getattr(person, "language", "") or settings.LANGUAGE_CODE
 
 
 def _notify(record: CertificationRecord) -> None:
@@ -51,23 +59,26 @@ def _notify(record: CertificationRecord) -> None:
     if not person.email:
         return
     policy = person.home_region.policy()
-    title = policy.title_of(record.requirement)
     approved = record.status == CertificationRecord.Status.VERIFIED
-    send_templated(
-        [person.email],
-        f"{title}: certificate {'verified' if approved else 'not accepted'}",
-        "certs/email/record_decided",
-        {"person": person, "record": record, "title": title, "approved": approved,
-         "history_path": reverse("certs:history")},
-        region=person.home_region,
-    )
+    with translation.override(language_of(person)):
+        title = policy.title_of(record.requirement)
+        if approved:
+            subject = _("%(title)s: certificate verified") % {"title": title}
+        else:
+            subject = _("%(title)s: certificate not accepted") % {"title": title}
+        send_templated(
+            [person.email], subject, "certs/email/record_decided",
+            {"person": person, "record": record, "title": title, "approved": approved,
+             "history_path": reverse("certs:history")},
+            region=person.home_region, person=person,
+        )
 
 
 def _pending(record: CertificationRecord) -> CertificationRecord:
     # Lock the row: two administrators clicking at once must not both decide.
     locked = CertificationRecord.objects.select_for_update().select_related("person__home_region").get(pk=record.pk)
     if locked.status != CertificationRecord.Status.PENDING:
-        raise DecisionError("This upload has already been decided.")
+        raise DecisionError(_("This upload has already been decided."))
     return locked
 
 
@@ -77,7 +88,7 @@ def approve(record: CertificationRecord, *, user: Any, completed_on: date | None
     """Verify a pending upload; `completed_on` corrects the date first."""
     record = _pending(record)
     if completed_on is not None and completed_on > today:
-        raise DecisionError("The completion date is in the future.")
+        raise DecisionError(_("The completion date is in the future."))
     old_date = record.completed_on
     if completed_on is not None:
         record.completed_on = completed_on
@@ -104,7 +115,7 @@ def reject(record: CertificationRecord, *, user: Any, reason: str) -> Certificat
     """Refuse a pending upload with a reason the volunteer will read."""
     reason = reason.strip()
     if not reason:
-        raise DecisionError("Give the volunteer a reason.")
+        raise DecisionError(_("Give the volunteer a reason."))
     record = _pending(record)
     record.status = CertificationRecord.Status.REJECTED
     record.rejection_reason = reason
@@ -134,8 +145,11 @@ def email_people(region, people: list[Person], subject: str, body: str, *, user:
 
     def send() -> None:
         for person in reachable:
-            send_templated([person.email], subject, "certs/email/message",
-                           {"person": person, "body": body}, region=region)
+            # The administrator's words go out as written; the greeting and
+            # the footer are in the volunteer's language.
+            with translation.override(language_of(person)):
+                send_templated([person.email], subject, "certs/email/message",
+                               {"person": person, "body": body}, region=region, person=person)
 
     transaction.on_commit(send)
     return len(reachable)

@@ -44,7 +44,8 @@ def _choice(request, person, policy, as_of):  # noqa: ANN001
     default_division, default_role = _defaults(person, as_of)
     asked = request.GET.get("division", "")
     division = pick_division(policy, asked)
-    error = f"“{asked[:20]}” is not a division; showing your own." if asked and division is None else ""
+    error = (_("“%(asked)s” is not a division; showing your own.") % {"asked": asked[:20]}
+             if asked and division is None else "")
     division = division or pick_division(policy, default_division) or ("10U" if "10U" in policy.divisions
                                                                         else policy.divisions[0])
     role = request.GET.get("role", "")
@@ -128,8 +129,8 @@ def upload(request):
         except verification.DecisionError as exc:
             form.add_error("requirement", str(exc))
         else:
-            messages.success(request, f"Thank you. Your {policy.title_of(data['requirement'])} certificate "
-                             "is pending verification by the region.")
+            messages.success(request, _("Thank you. Your %(title)s certificate is pending verification by "
+                                        "the region.") % {"title": policy.title_of(data["requirement"])})
             return redirect("certs:history")
     recorded_by_region = [spec for spec in policy.requirements.values()
                           if not spec.reportable and spec.kind == "coach_course"]

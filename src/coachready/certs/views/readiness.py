@@ -24,7 +24,7 @@ from coachready.org.search import matching_ids
 from coachready.teams.models import Season, Team
 from coachready.teams.services import current_season
 
-STATUS_FILTERS = {**BAND_LABELS, "due_soon": "Due within 90 days (any)", "awaiting_team": _("Awaiting a team")}
+STATUS_FILTERS = {**BAND_LABELS, "due_soon": _("Due within 90 days (any)"), "awaiting_team": _("Awaiting a team")}
 
 
 def _season(request, region, as_of):  # noqa: ANN001
@@ -56,6 +56,16 @@ def _listed(rows: list, filters: dict[str, str]) -> list:
         found = matching_ids(filters["q"], (r.person_id for r in listed))
         listed = [r for r in listed if r.person_id in found]
     return listed
+
+
+def _export_links(query: QueryDict) -> dict[str, str]:
+    """The page's CSV and XLSX downloads: its filters and a format."""
+    links = {}
+    for fmt in ("csv", "xlsx"):
+        asked = query.copy()
+        asked["format"] = fmt
+        links[fmt] = f"?{asked.urlencode()}"
+    return links
 
 
 def _filters(request, policy) -> dict[str, str]:  # noqa: ANN001
@@ -115,6 +125,7 @@ def _dashboard_page(request, region, policy, filters: dict[str, str], readiness:
             "summary": data.summary, "chart": readiness_bars(data.summary), "page": page, "filters": filters,
             "bands": [(b, BAND_LABELS[b]) for b in BANDS], "status_filters": STATUS_FILTERS.items(),
             "listed_count": len(listed), "total": len(data.rows), "as_of": as_of, "qs": query.urlencode(),
+            "exports": _export_links(query),
             "awaiting": awaiting, "on_team": len(data.rows) - awaiting,
             "next_url": f"{request.path}?{here.urlencode()}",
         })
@@ -142,7 +153,12 @@ def compliance_view(request, number: int):
     if chosen and fmt in ("csv", "xlsx"):
         name = f"compliance-{chosen.code}-{show}-region-{region.number}-{as_of}"
         return exports.download(COMPLIANCE_REPORT, compliance_export_rows(chosen, people), fmt, name)
+    downloads = {}
+    if chosen:
+        query = QueryDict(mutable=True)
+        query.update({**({"season": str(season.pk)} if season else {}), "requirement": chosen.code, "show": show})
+        downloads = _export_links(query)
     return render(request, "certs/compliance.html", {
         "region": region, "policy": policy, "season": season, "seasons": seasons, "entries": entries,
-        "chosen": chosen, "show": show, "people": people, "as_of": as_of,
+        "chosen": chosen, "show": show, "people": people, "as_of": as_of, "exports": downloads,
     })

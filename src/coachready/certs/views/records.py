@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coachready.certs.access import admin_region, get_region_person, region_people
 from coachready.certs.forms import EmailForm, ManualRecordForm
@@ -29,7 +31,8 @@ def manual_record(request, number: int, pk: int):
             valid_until=data["valid_until"], risk_status=data["risk_status"], note=data["note"],
             evidence=data["evidence"], verified=True,
         )
-        messages.success(request, f"Recorded {policy.title_of(data['requirement'])} for {person.display_name}.")
+        messages.success(request, _("Recorded %(title)s for %(name)s.") % {
+            "title": policy.title_of(data["requirement"]), "name": person.display_name})
         return redirect(safe_next(request) or reverse("certs:manual_record", args=[region.number, person.pk]))
     recent = [(record, policy.title_of(record.requirement)) for record in
               CertificationRecord.objects.filter(person=person).order_by("-completed_on", "-pk")[:20]]
@@ -46,11 +49,12 @@ def email(request, number: int):
     form = EmailForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if not people:
-            form.add_error(None, "Select at least one volunteer.")
+            form.add_error(None, _("Select at least one volunteer."))
         else:
             sent = verification.email_people(region, people, form.cleaned_data["subject"],
                                              form.cleaned_data["body"], user=request.user)
-            messages.success(request, f"{sent} email(s) queued.")
+            messages.success(request, ngettext("%(count)d email queued.", "%(count)d emails queued.", sent)
+                             % {"count": sent})
             return redirect(safe_next(request) or reverse("certs:readiness", args=[region.number]))
     return render(request, "certs/email.html", {
         "region": region, "people": people, "form": form,

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachready.certs.access import admin_region, get_record_for, pending_for_region
@@ -71,7 +72,7 @@ def approve(request, number: int, pk: int):
     except verification.DecisionError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Verified {record.person.display_name}'s certificate.")
+        messages.success(request, _("Verified the certificate of %(name)s.") % {"name": record.person.display_name})
     return redirect(safe_next(request) or reverse("certs:verify", args=[region.number]))
 
 
@@ -89,5 +90,5 @@ def reject(request, number: int, pk: int):
     except verification.DecisionError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Rejected; {record.person.display_name} has been told why.")
+        messages.success(request, _("Rejected; %(name)s has been told why.") % {"name": record.person.display_name})
     return redirect(safe_next(request) or reverse("certs:verify", args=[region.number]))
