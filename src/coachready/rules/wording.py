@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -31,3 +32,7 @@ class Wording:
     code: str
     params: Mapping[str, object] = field(default_factory=dict)
     policy: Policy | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Verdicts share cached Wordings: their parameters must not change.
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
