@@ -278,3 +278,29 @@ def test_explain_lists_every_requirement(region60) -> None:
     text = evaluate([], "14U", "head_coach", AS_OF, region60).explain()
     assert text.startswith("Not ready to coach 14U as head coach on 2026-09-01.")
     assert text.count("\n- ") == 8
+
+
+def test_each_policy_words_its_own_verdicts(region60, national) -> None:
+    # The same facts under two profiles in one process (a mixed --jsonl batch):
+    # each verdict names its own profile's renewal, whichever ran first.
+    records = complete_records("coach_10u")
+    first = evaluate(records, "10U", "head_coach", AS_OF, region60).status_of("safesport")
+    second = evaluate(records, "10U", "head_coach", AS_OF, national).status_of("safesport")
+    assert first.wording.policy is region60 and second.wording.policy is national
+    assert region60.requirements["safesport"].renewal in first.message
+    assert national.requirements["safesport"].renewal in second.message
+
+
+def test_statuses_carry_codes_and_facts_not_words(region60) -> None:
+    records = [Record("coach_8u", date(2020, 1, 1)), Record("coach_12u", date(2020, 1, 1))]
+    status = evaluate(records, "10U", "head_coach", AS_OF, region60).status_of("coach_10u")
+    assert status.wording.code == "eligibility.course_not_counting"
+    assert dict(status.wording.params) == {
+        "requirement": "coach_10u", "division": "10U", "held": ("coach_8u", "coach_12u"),
+    }
+    lapsed = evaluate(
+        [Record("safesport", date(2023, 6, 1))], "10U", "head_coach", AS_OF, region60
+    ).status_of("safesport")
+    assert (lapsed.wording.code, lapsed.wording.params["lapsed_on"]) == (
+        "eligibility.lapsed", date(2026, 6, 1),
+    )

@@ -43,7 +43,9 @@ class HeadingConfig(AppConfig):
 
         from coachready.core.hooks import DigestSection
         from coachready.heading.services.review import region_violations, week_start
+        from coachready.rules.heading_practice import Finding
         from coachready.teams.labels import team_label
+        from coachready.wording.render import render
 
         # Last full week and this week so far: a digest sent on Monday still
         # reports the weekend's practices.
@@ -52,7 +54,7 @@ class HeadingConfig(AppConfig):
             return []
         lines = [
             f"{team_label(w.team)}, week of {w.week_of}: "
-            + "; ".join(v["message"] for v in w.result["violations"])
+            + "; ".join(render(v.wording) if isinstance(v, Finding) else v["message"] for v in w.violations)
             for w in weeks
         ]
         return [DigestSection("Heading violations", lines,

@@ -1,8 +1,8 @@
 """CoachReady's rules engine: pure functions over frozen data, no Django.
 
 Everything a region may differ on lives in a policy profile (TOML under
-`policies/`); every verdict carries stable codes and the words that explain
-it. The clock is always a parameter (`as_of`), never read here.
+`policies/`); every verdict carries stable codes and a `Wording` (a sentence's code
+and parameters) that explains it. The clock is always a parameter (`as_of`), never read here.
 
 Names are imported on first use (PEP 562), so the console script's rules
 commands load only the modules they run.
@@ -33,7 +33,13 @@ if TYPE_CHECKING:
         RoleSpec,
     )
     from .policy_loader import DEFAULT_POLICY, available_policies, load_policy, load_policy_file
-    from .readiness import Action, path_to_ready, prerequisite_message, unmet_prerequisites
+    from .readiness import (
+        Action,
+        path_to_ready,
+        prerequisite_message,
+        prerequisite_wording,
+        unmet_prerequisites,
+    )
     from .schoolyard import (
         Activity,
         Curriculum,
@@ -45,6 +51,7 @@ if TYPE_CHECKING:
     )
     from .validity import add_months, computed_valid_until, counts_on, record_valid_until
     from .verdict import Expiring, Record, RecordLike, RequirementStatus, Verdict
+    from .wording import Wording
 
 # Public name -> the module that defines it.
 _EXPORTS = {
@@ -80,6 +87,7 @@ _EXPORTS = {
     "TOO_OLD": "agegroup",
     "TOO_YOUNG": "agegroup",
     "Verdict": "verdict",
+    "Wording": "wording",
     "add_months": "validity",
     "age_group": "agegroup",
     "age_number": "agegroup",
@@ -97,6 +105,7 @@ _EXPORTS = {
     "path_to_ready": "readiness",
     "plan_season": "schoolyard",
     "prerequisite_message": "readiness",
+    "prerequisite_wording": "readiness",
     "record_valid_until": "validity",
     "unmet_prerequisites": "readiness",
 }
@@ -148,6 +157,7 @@ __all__ = [
     "Session",
     "Spot",
     "Verdict",
+    "Wording",
     "add_months",
     "age_group",
     "age_number",
@@ -165,6 +175,7 @@ __all__ = [
     "path_to_ready",
     "plan_season",
     "prerequisite_message",
+    "prerequisite_wording",
     "record_valid_until",
     "unmet_prerequisites",
 ]

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .codes import LICENCE_CODES
+from .english import contract_text
 from .errors import InputError
 from .policy import Policy
+from .wording import Wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,8 +24,9 @@ class CrossCertResult:
     """Whether a licence can be cross-certified, to what, and who approves it.
 
     A refused licence has no grants and no approval chain; `reason` always
-    says why, in words a coach can act on. `preconditions` lists what must be
-    on record before an application is sent.
+    says why, in words a coach can act on (the machine text of `wording`,
+    the policy's own reason for the licence). `preconditions` lists what must
+    be on record before an application is sent.
     """
 
     license: str
@@ -32,6 +35,7 @@ class CrossCertResult:
     approval_chain: tuple[str, ...]
     reason: str
     preconditions: tuple[str, ...]
+    wording: Wording | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's response object."""
@@ -55,11 +59,13 @@ def crosscert(license: str, policy: Policy) -> CrossCertResult:
             "license",
         )
     settings = policy.crosscert
+    wording = Wording("crosscert.licence", {"licence": license}, policy)
     return CrossCertResult(
         license=license,
         accepted=rule.accepted,
         grants=rule.grants,
         approval_chain=settings.approval_chain if rule.accepted else (),
-        reason=rule.reason,
+        reason=contract_text(wording),
         preconditions=settings.preconditions if rule.accepted else (),
+        wording=wording,
     )

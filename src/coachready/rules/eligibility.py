@@ -19,9 +19,11 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from . import messages
+from .english import contract_text
 from .policy import Policy, RequirementSpec
 from .validity import VALIDITY_CACHE, computed_valid_until
 from .verdict import Expiring, RecordLike, RequirementStatus, Verdict
+from .wording import Wording
 
 
 class _Step(NamedTuple):
@@ -36,8 +38,9 @@ class _Step(NamedTuple):
     quoted: str
     missing_json: str
     forever_json: tuple[str, ...]
-    # The message of a "met" status by a one-time record, by satisfier rank.
+    # The message and wording of a "met" status by a one-time record, by satisfier rank.
     forever_message: tuple[str, ...]
+    forever_wording: tuple[Wording, ...]
 
 
 class _Plan(NamedTuple):
@@ -85,21 +88,24 @@ def _build_plan(policy: Policy, division: str, role: str) -> _Plan:
     targets: dict[str, list[tuple[int, int]]] = {}
     for index, code in enumerate(codes):
         spec = policy.requirements[code]
+        absent = messages.missing(policy, spec, division)
         missing = RequirementStatus(
-            code, spec.title, "missing", None, None,
-            messages.missing(policy, spec, division), None, False,
+            code, spec.title, "missing", None, None, contract_text(absent), None, False, absent,
         )
         satisfiers = policy.satisfiers[code]
         for rank, other in enumerate(satisfiers):
             targets.setdefault(other, []).append((index, rank))
-        forever = tuple(messages.met(policy, spec, other, None, False, None) for other in satisfiers)
+        forever_wording = tuple(messages.met(policy, spec, other, None, False, None) for other in satisfiers)
+        forever = tuple(contract_text(wording) for wording in forever_wording)
         forever_json = tuple(
-            json.dumps(RequirementStatus(code, spec.title, "met", None, other, words, None, False).to_dict())
-            for other, words in zip(satisfiers, forever, strict=True)
+            json.dumps(RequirementStatus(
+                code, spec.title, "met", None, other, words, None, False, wording
+            ).to_dict())
+            for other, words, wording in zip(satisfiers, forever, forever_wording, strict=True)
         )
         steps.append(_Step(
             code, spec.title, spec, satisfiers, code == course_code, missing,
-            json.dumps(code), json.dumps(missing.to_dict()), forever_json, forever,
+            json.dumps(code), json.dumps(missing.to_dict()), forever_json, forever, forever_wording,
         ))
     identity = json.dumps({"division": division, "role": role, "policy": policy.name})[1:-1]
     return _Plan(
@@ -161,20 +167,24 @@ def assess(
 
 def met_words(
     policy: Policy, step: _Step, code: str, until: date | None, due_soon: bool, risk: str | None
-) -> tuple[str, str]:
-    """The message of a met requirement and its JSON object text (cached)."""
-    key = (step.code, code, until, due_soon, risk)
-    found: tuple[str, str] | None = MET_CACHE.get(key)
+) -> tuple[str, str, Wording]:
+    """The message of a met requirement, its JSON object text and its wording (cached).
+
+    Cached per policy object: two profiles word the same facts differently.
+    """
+    key = (policy, step.code, code, until, due_soon, risk)
+    found: tuple[str, str, Wording] | None = MET_CACHE.get(key)
     if found is None:
-        message = messages.met(policy, step.spec, code, until, due_soon, risk)
-        status = RequirementStatus(step.code, step.title, "met", until, code, message, None, due_soon)
+        wording = messages.met(policy, step.spec, code, until, due_soon, risk)
+        message = contract_text(wording)
+        status = RequirementStatus(step.code, step.title, "met", until, code, message, None, due_soon, wording)
         if len(MET_CACHE) > 100_000:
             MET_CACHE.clear()
-        found = MET_CACHE[key] = (message, json.dumps(status.to_dict()))
+        found = MET_CACHE[key] = (message, json.dumps(status.to_dict()), wording)
     return found
 
 
-MET_CACHE: dict[tuple[str, str, date | None, bool, str | None], tuple[str, str]] = {}
+MET_CACHE: dict[tuple[Policy, str, str, date | None, bool, str | None], tuple[str, str, Wording]] = {}
 
 
 def evaluate(
@@ -212,18 +222,18 @@ def evaluate(
         risk = record.risk_status if index == risk_index else None
         if until is None:
             if risk is None or risk == "green":
-                message = step.forever_message[rank]
+                message, wording = step.forever_message[rank], step.forever_wording[rank]
             else:
-                message = met_words(policy, step, code, None, False, risk)[0]
+                message, _, wording = met_words(policy, step, code, None, False, risk)
             statuses.append(new_status(
-                RequirementStatus, (step.code, step.title, "met", None, code, message, record, False)
+                RequirementStatus, (step.code, step.title, "met", None, code, message, record, False, wording)
             ))
             continue
         due_soon = until <= horizon
-        cached = met_cache.get((step.code, code, until, due_soon, risk))
-        message = cached[0] if cached is not None else met_words(policy, step, code, until, due_soon, risk)[0]
+        cached = met_cache.get((policy, step.code, code, until, due_soon, risk))
+        message, _, wording = cached if cached is not None else met_words(policy, step, code, until, due_soon, risk)
         statuses.append(new_status(
-            RequirementStatus, (step.code, step.title, "met", until, code, message, record, due_soon)
+            RequirementStatus, (step.code, step.title, "met", until, code, message, record, due_soon, wording)
         ))
         if due_soon:
             expiring.append(Expiring(step.code, until))
@@ -256,16 +266,19 @@ def unmet_status(
                 return held
         return step.missing, step.missing_json
     record, key = _unmet_reason(plan, step, records, as_of)
-    found = _unmet_cache.get(key)
+    found = _unmet_cache.get((policy, key))
     if found is None:
         found = _unmet_words(policy, step, key)
         if len(_unmet_cache) > 100_000:
             _unmet_cache.clear()
-        _unmet_cache[key] = found
+        _unmet_cache[(policy, key)] = found
     return found[0]._replace(record=record), found[1]
 
 
-_unmet_cache: dict[tuple[str, str, str, date | None, date | None], tuple[RequirementStatus, str]] = {}
+# Keyed by policy object too: two profiles word the same facts differently.
+_unmet_cache: dict[
+    tuple[Policy, tuple[str, str, str, date | None, date | None]], tuple[RequirementStatus, str]
+] = {}
 
 
 def _unmet_reason(
@@ -305,18 +318,20 @@ def _unmet_words(
     policy: Policy, step: _Step, key: tuple[str, str, str, date | None, date | None]
 ) -> tuple[RequirementStatus, str]:
     _, reason, risk, day, as_of = key
-    status: RequirementStatus
     if reason == "blocked":
-        message = messages.blocked(policy, step.spec, policy.risk_statuses[risk])
-        status = RequirementStatus(step.code, step.title, "blocked", None, None, message, None, False)
+        wording = messages.blocked(policy, step.spec, policy.risk_statuses[risk])
+        state, until = "blocked", None
     elif reason == "lapsed":
         assert day is not None
-        message = messages.lapsed(step.spec, day)
-        status = RequirementStatus(step.code, step.title, "expired", day, None, message, None, False)
+        wording = messages.lapsed(policy, step.spec, day)
+        state, until = "expired", day
     else:
         assert day is not None and as_of is not None
-        message = messages.not_yet(step.spec, day, as_of)
-        status = RequirementStatus(step.code, step.title, "expired", None, None, message, None, False)
+        wording = messages.not_yet(policy, step.spec, day, as_of)
+        state, until = "expired", None
+    status = RequirementStatus(
+        step.code, step.title, state, until, None, contract_text(wording), None, False, wording
+    )
     return status, json.dumps(status.to_dict())
 
 
@@ -340,8 +355,8 @@ def _course_missing(
     key = ("course_missing", step.code, division, tuple(held))
     found: tuple[RequirementStatus, str] | None = policy.cache.get(key)
     if found is None:
-        message = messages.course_not_counting(policy, step.spec, division, held)
-        status = step.missing._replace(message=message)
+        wording = messages.course_not_counting(policy, step.spec, division, held)
+        status = step.missing._replace(message=contract_text(wording), wording=wording)
         found = (status, json.dumps(status.to_dict()))
         if len(policy.cache) < 1000:
             policy.cache[key] = found

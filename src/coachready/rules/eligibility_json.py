@@ -149,7 +149,7 @@ def eligibility_json(document: Any) -> str:
             continue
         due_soon = until <= horizon
         risk = record.risk_status if index == risk_index else None
-        cached = met_cache.get((step.code, code, until, due_soon, risk))
+        cached = met_cache.get((policy, step.code, code, until, due_soon, risk))
         parts.append(
             cached[1] if cached is not None else met_words(policy, step, code, until, due_soon, risk)[1]
         )

@@ -12,8 +12,10 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from .english import contract_text
 from .errors import InputError
 from .policy import FieldSize, Policy
+from .wording import Wording
 
 TEAMS = ("home", "away")
 # Boundary points count as inside; this absorbs float rounding of width/2.
@@ -34,7 +36,10 @@ class Spot:
 
 @dataclass(frozen=True, slots=True)
 class MatchRuling:
-    """The restart after a header in a match, with the rules it rests on."""
+    """The restart after a header in a match, with the rules it rests on.
+
+    `notes` are the machine text of `wordings`, one note each.
+    """
 
     infringement: bool
     restart: str
@@ -44,6 +49,7 @@ class MatchRuling:
     misconduct_allowed: bool
     notes: tuple[str, ...]
     goal_area: str | None
+    wordings: tuple[Wording, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's match response."""
@@ -131,35 +137,27 @@ def heading_match(
     settings = policy.heading
     max_age = settings.sanction_max_age
     age = player_age if player_age is not None else rules.ages[1]
-    source = settings.source
+
+    def note(code: str, **params: object) -> Wording:
+        return Wording(code, params, policy)
 
     if not deliberate:
-        note = "Only a deliberate header is a heading offence; play on."
-        return _no_offence(note, area)
+        return _no_offence(note("heading.not_deliberate"), area)
     if age > max_age:
         if rules.heading_match == "banned":
-            who = f"a player aged {age}" if player_age is not None else f"{canonical} players"
-            note = (
-                f"Heading is banned in {canonical}, but the free kick applies only to players "
-                f"aged {max_age} or younger ({source}); for {who} play on, and the coach "
-                "should address it."
+            wording = note(
+                "heading.banned_over_age", division=canonical, player_age=player_age, max_age=max_age
             )
         else:
-            note = f"There is no restriction on heading in {canonical} matches ({source})."
-        return _no_offence(note, area)
+            wording = note("heading.unrestricted", division=canonical)
+        return _no_offence(wording, area)
 
     awarded_to = "away" if offending_team == "home" else "home"
     restart = rules.sanction
-    kick = "indirect free kick" if restart == "indirect_free_kick" else "direct free kick"
-    basis = (
-        f"aged {player_age}" if player_age is not None
-        else f"in {canonical} (players {max_age} or younger; no player age given)"
-    )
-    notes = [
-        f"{source}: a deliberate header by a player aged {max_age} or younger gives the "
-        f"opponents {'an' if kick[0] == 'i' else 'a'} {kick} where it happened; this player "
-        f"is {basis}."
-    ]
+    notes = [note(
+        "heading.free_kick",
+        restart=restart, max_age=max_age, player_age=player_age, division=canonical,
+    )]
     spot = offence
     anywhere = False
     if area is not None and area == offending_team:
@@ -167,23 +165,13 @@ def heading_match(
         if restart == "indirect_free_kick":
             line_x = size.goal_area_depth if area == "home" else size.length - size.goal_area_depth
             spot = Spot(line_x, offence.y)
-            notes.append(
-                "Law 13.2: an indirect free kick to the attacking team inside the opponents' "
-                "goal area is taken from the nearest point on the goal-area line parallel "
-                "to the goal line."
-            )
+            notes.append(note("heading.indirect_moved"))
         else:
-            notes.append("Law 13.2: a direct free kick is taken where the offence happened.")
+            notes.append(note("heading.direct_where"))
     elif area is not None:
         anywhere = True
-        notes.append(
-            "Law 13.2: a free kick to the defending team in its own goal area may be taken "
-            "from anywhere in that area."
-        )
-    notes.append(
-        f"No caution or sending-off for persistent infringement or for denying an obvious "
-        f"goal-scoring opportunity related to the header ({source})."
-    )
+        notes.append(note("heading.defending_anywhere"))
+    notes.append(note("heading.no_misconduct"))
     return MatchRuling(
         infringement=True,
         restart=restart,
@@ -191,12 +179,13 @@ def heading_match(
         spot=spot,
         anywhere_in_goal_area=anywhere,
         misconduct_allowed=False,
-        notes=tuple(notes),
+        notes=tuple(contract_text(wording) for wording in notes),
         goal_area=area,
+        wordings=tuple(notes),
     )
 
 
-def _no_offence(note: str, area: str | None) -> MatchRuling:
+def _no_offence(note: Wording, area: str | None) -> MatchRuling:
     # No heading infringement: the heading policy restricts nothing, so the
     # Laws' usual misconduct rules stand.
     return MatchRuling(
@@ -206,6 +195,7 @@ def _no_offence(note: str, area: str | None) -> MatchRuling:
         spot=None,
         anywhere_in_goal_area=False,
         misconduct_allowed=True,
-        notes=(note,),
+        notes=(contract_text(note),),
         goal_area=area,
+        wordings=(note,),
     )

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from .english import contract_text
 from .errors import InputError
 from .policy import Policy
+from .wording import Wording
 
 _WEEK = timedelta(days=7)
 
@@ -30,11 +32,15 @@ class HeadingSession:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A violation or warning, with a stable code and the player (or None)."""
+    """A violation or warning, with a stable code and the player (or None).
+
+    `message` is the machine text of `wording`.
+    """
 
     code: str
     message: str
     player: str | None
+    wording: Wording | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's `{"code", "message", "player"}` object."""
@@ -73,7 +79,6 @@ def heading_practice_week(
     canonical = policy.division(division)
     rules = policy.division_rules[canonical]
     limits = policy.heading
-    source = limits.source
     total: float = 0
     headers: dict[str, int] = {}
     for index, session in enumerate(sessions):
@@ -95,47 +100,36 @@ def heading_practice_week(
                 )
             headers[player] = headers.get(player, 0) + count
 
+    def finding(code: str, wording_code: str, player: str | None, **params: object) -> Finding:
+        wording = Wording(wording_code, {"division": canonical, **params}, policy)
+        return Finding(code, contract_text(wording), player, wording)
+
     violations: list[Finding] = []
     warnings: list[Finding] = []
     if rules.heading_practice == "banned":
         if total > 0:
-            violations.append(Finding(
-                "heading_banned",
-                f"Heading is banned in {canonical} practices; {total:g} minutes of heading "
-                f"were logged ({source}).",
-                None,
-            ))
+            violations.append(finding("heading_banned", "practice.banned_minutes", None, minutes=total))
         for player, count in headers.items():
             if count > 0:
-                violations.append(Finding(
-                    "heading_banned",
-                    f"Heading is banned in {canonical}; this player headed the ball {count} "
-                    f"times ({source}).",
-                    player,
-                ))
+                violations.append(
+                    finding("heading_banned", "practice.banned_player", player, headers=count)
+                )
     elif rules.heading_practice == "limited":
         cap = limits.practice_minutes_per_week
         if total > cap:
-            violations.append(Finding(
-                "minutes_exceeded",
-                f"{total:g} minutes of heading this week; {canonical} allows at most {cap} "
-                f"minutes a week ({source}).",
-                None,
-            ))
+            violations.append(
+                finding("minutes_exceeded", "practice.minutes_exceeded", None, minutes=total, limit=cap)
+            )
         for player, count in headers.items():
             if count > limits.headers_limit:
-                violations.append(Finding(
-                    "headers_exceeded",
-                    f"{count} headers this week; {canonical} allows no more than "
-                    f"{limits.headers_limit} per player ({source}).",
-                    player,
+                violations.append(finding(
+                    "headers_exceeded", "practice.headers_exceeded", player,
+                    headers=count, limit=limits.headers_limit,
                 ))
             elif count > limits.headers_warning_above:
-                warnings.append(Finding(
-                    "headers_high",
-                    f"{count} headers this week: above {limits.headers_warning_above}, close "
-                    f"to the limit of {limits.headers_limit} per player ({source}).",
-                    player,
+                warnings.append(finding(
+                    "headers_high", "practice.headers_high", player, headers=count,
+                    warning_above=limits.headers_warning_above, limit=limits.headers_limit,
                 ))
     return PracticeReview(
         compliant=not violations,

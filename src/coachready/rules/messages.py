@@ -1,7 +1,9 @@
-"""The words of a verdict: what a status means and what to do next.
+"""What a requirement's status means and what to do next, as Wordings.
 
 Kept apart from the logic so the decision and its explanation are built from
-the same facts but can be read (and reworded) separately.
+the same facts but can be read (and reworded) separately. Only codes, dates
+and numbers go in; the words come from `english` (the contracts' machine
+text) or from the web layer's renderer (people's language).
 """
 
 from __future__ import annotations
@@ -9,42 +11,34 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from .codes import DIVISION_NAMES
+from .wording import Wording
 
 if TYPE_CHECKING:
     from .policy import Policy, RequirementSpec, RiskStatusRule
 
 
-def _article(title: str) -> str:
-    return "an" if title[:1] in "AEIOU8" else "a"
-
-
-def _join(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def missing(policy: Policy, spec: RequirementSpec, division: str) -> str:
+def missing(policy: Policy, spec: RequirementSpec, division: str) -> Wording:
     """No record at all."""
     if spec.kind == "coach_course":
-        named = DIVISION_NAMES.get(division, division)
-        return f"Take the {spec.title} course; {named} needs it. {spec.how_to}"
-    return f"Complete {spec.title} ({spec.renewal}); it is not on record. {spec.how_to}"
+        return Wording(
+            "eligibility.course_missing", {"requirement": spec.code, "division": division}, policy
+        )
+    return Wording("eligibility.missing", {"requirement": spec.code}, policy)
 
 
 def course_not_counting(
     policy: Policy, spec: RequirementSpec, division: str, held: list[str]
-) -> str:
-    """A missing coach course when the person holds other coach courses."""
-    titles = [policy.title_of(code) for code in held]
-    if len(titles) == 1:
-        holding = f"{_article(titles[0])} {titles[0]} certificate does not"
-    else:
-        holding = f"your {_join(titles)} certificates do not"
-    # Seed page: "Higher level courses will not satisfy the requirement to be
-    # certified in a younger division"; age-specific ones never substitute.
-    return f"Take the {spec.title} course; {holding} count for {DIVISION_NAMES.get(division, division)}. " + spec.how_to
+) -> Wording:
+    """A missing coach course when the person holds other coach courses.
+
+    Seed page: "Higher level courses will not satisfy the requirement to be
+    certified in a younger division"; age-specific ones never substitute.
+    """
+    return Wording(
+        "eligibility.course_not_counting",
+        {"requirement": spec.code, "division": division, "held": tuple(held)},
+        policy,
+    )
 
 
 def met(
@@ -54,41 +48,46 @@ def met(
     valid_until: date | None,
     due_soon: bool,
     risk_status: str | None,
-) -> str:
-    """A requirement that counts today."""
-    through = "" if satisfied_by == spec.code else f" through your {policy.title_of(satisfied_by)}"
-    if valid_until is None:
-        text = f"{spec.title} is complete{through} (one-time)."
-    elif due_soon:
-        text = (
-            f"{spec.title} counts through {valid_until}{through}, within "
-            f"{policy.warning_days} days: renew it now. {spec.how_to}"
-        )
-    else:
-        text = f"{spec.title} counts through {valid_until}{through}; renew it {spec.renewal}."
-    if risk_status is not None and risk_status != "green":
-        text += f" Risk status {risk_status}: {policy.risk_statuses[risk_status].meaning}."
-    return text
-
-
-def blocked(policy: Policy, spec: RequirementSpec, rule: RiskStatusRule) -> str:
-    """A record that counts by its dates but whose risk status forbids coaching."""
-    text = (
-        f"Your {spec.title} risk status is {rule.status} ({rule.meaning}), "
-        "so it does not count for coaching."
+) -> Wording:
+    """A requirement that counts today (`valid_until` None: one-time)."""
+    return Wording(
+        "eligibility.met",
+        {
+            "requirement": spec.code,
+            "satisfied_by": satisfied_by,
+            "valid_until": valid_until,
+            "due_soon": due_soon,
+            "warning_days": policy.warning_days,
+            "risk_status": risk_status if risk_status != "green" else None,
+        },
+        policy,
     )
-    return f"{text} {rule.next_step}" if rule.next_step else text
 
 
-def lapsed(spec: RequirementSpec, valid_until: date) -> str:
-    """Every record has lapsed."""
-    again = "take it again" if spec.validity_months is None else f"renew it ({spec.renewal})"
-    return f"Your {spec.title} lapsed on {valid_until + timedelta(days=1)}; {again}. {spec.how_to}"
+def blocked(policy: Policy, spec: RequirementSpec, rule: RiskStatusRule) -> Wording:
+    """A record that counts by its dates but whose risk status forbids coaching."""
+    return Wording(
+        "eligibility.blocked", {"requirement": spec.code, "risk_status": rule.status}, policy
+    )
 
 
-def not_yet(spec: RequirementSpec, completed_on: date, as_of: date) -> str:
+def lapsed(policy: Policy, spec: RequirementSpec, valid_until: date) -> Wording:
+    """Every record has lapsed; `lapsed_on` is the first day it no longer counts."""
+    return Wording(
+        "eligibility.lapsed",
+        {
+            "requirement": spec.code,
+            "lapsed_on": valid_until + timedelta(days=1),
+            "renewable": spec.validity_months is not None,
+        },
+        policy,
+    )
+
+
+def not_yet(policy: Policy, spec: RequirementSpec, completed_on: date, as_of: date) -> Wording:
     """The only records are dated after the day asked about."""
-    return (
-        f"Your {spec.title} is dated {completed_on}, after {as_of}; "
-        f"it counts from {completed_on}."
+    return Wording(
+        "eligibility.not_yet",
+        {"requirement": spec.code, "completed_on": completed_on, "as_of": as_of},
+        policy,
     )

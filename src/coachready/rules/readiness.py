@@ -14,11 +14,13 @@ from datetime import date
 from typing import Any
 
 from .eligibility import evaluate
+from .english import contract_text
 from .errors import InputError
 from .policy import Policy
 from .policy_loader import load_policy
 from .validity import computed_valid_until, counts_on
 from .verdict import RecordLike
+from .wording import Wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,7 @@ class Action:
     target date) or "resolve" (a risk status to clear). `course` is the
     requirement code a training event must grant for this step (None when no
     course helps). `prerequisite_of` names the course this one unlocks.
+    `message` is the machine text; `wording` the same step for pages.
     """
 
     code: str
@@ -37,6 +40,7 @@ class Action:
     message: str
     course: str | None
     prerequisite_of: str | None = None
+    wording: Wording | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO strings)."""
@@ -76,30 +80,39 @@ def path_to_ready(
         if status.status == "met":
             until = status.valid_until
             if until is not None and until < target_date:
-                message = (
-                    f"{spec.title} counts through {until}, before {target_date}; renew it "
-                    f"by {until} to keep coaching without a gap. {spec.how_to}"
+                wording = Wording(
+                    "readiness.renew_before",
+                    {"requirement": status.code, "valid_until": until, "target_date": target_date},
+                    policy,
                 )
-                actions.append(Action(status.code, "renew", until, message, status.code))
+                actions.append(Action(
+                    status.code, "renew", until, contract_text(wording), status.code, wording=wording
+                ))
             continue
         if status.status == "blocked":
-            actions.append(Action(status.code, "resolve", target_date, status.message, None))
+            actions.append(Action(
+                status.code, "resolve", target_date, status.message, None, wording=status.wording
+            ))
             continue
         if spec.kind == "coach_course":
             for needed in unmet_prerequisites(status.code, records, as_of, policy):
                 if needed not in planned:
                     planned.add(needed)
-                    message = (
-                        f"Take the {policy.title_of(needed)} course first; the "
-                        f"{spec.title} course needs it. {policy.requirements[needed].how_to}"
+                    wording = Wording(
+                        "readiness.prerequisite_first",
+                        {"prerequisite": needed, "course": status.code},
+                        policy,
                     )
-                    actions.append(
-                        Action(needed, "take", target_date, message, needed, status.code)
-                    )
+                    actions.append(Action(
+                        needed, "take", target_date, contract_text(wording), needed, status.code,
+                        wording,
+                    ))
         renewable = status.status == "expired" and spec.validity_months is not None
         kind = "renew" if renewable else "take"
         planned.add(status.code)
-        actions.append(Action(status.code, kind, target_date, status.message, status.code))
+        actions.append(Action(
+            status.code, kind, target_date, status.message, status.code, wording=status.wording
+        ))
     return tuple(actions)
 
 
@@ -142,10 +155,19 @@ def unmet_prerequisites(
 def prerequisite_message(
     course: str, missing: Sequence[str], policy: Policy | None = None
 ) -> str:
-    """Words for an enrolment refused for missing prerequisites ("" if none)."""
+    """The machine text of `prerequisite_wording` ("" if nothing is missing)."""
+    wording = prerequisite_wording(course, missing, policy)
+    return "" if wording is None else contract_text(wording)
+
+
+def prerequisite_wording(
+    course: str, missing: Sequence[str], policy: Policy | None = None
+) -> Wording | None:
+    """An enrolment refused for missing prerequisites, earliest first (None if none)."""
     if not missing:
-        return ""
-    policy = policy or load_policy()
-    titles = [policy.title_of(code) for code in missing]
-    steps = ", then ".join(titles)
-    return f"Before the {policy.title_of(course)} course, complete {steps}."
+        return None
+    return Wording(
+        "readiness.prerequisites_missing",
+        {"course": course, "missing": tuple(missing)},
+        policy or load_policy(),
+    )

@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from .codes import SKILLS
+from .english import contract_text
 from .errors import InputError, PolicyError
 from .jsonfields import MAX_YEAR, check_year
 from .tomlreader import Table
+from .wording import Wording
 
 CURRICULUM_FILE = Path(__file__).parent / "curriculum" / "schoolyard.toml"
 CURRICULUM_WEEKS = 10
@@ -97,13 +99,18 @@ class Session:
     week: CurriculumWeek
     repeats: int | None
 
+    @property
+    def note(self) -> Wording | None:
+        """What a repeated session tells the coach (None for a first run)."""
+        if self.repeats is None:
+            return None
+        return Wording("schoolyard.repeats", {"week": self.repeats})
+
     def to_dict(self) -> dict[str, Any]:
         """The contract's session object."""
         week = self.week
-        note = (
-            f"Repeats week {self.repeats}; try the harder variations."
-            if self.repeats is not None else ""
-        )
+        wording = self.note
+        note = "" if wording is None else contract_text(wording)
         return {
             "number": self.number,
             "date": self.date.isoformat(),

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple, Protocol
 
+from .wording import Wording
+
 
 @dataclass(frozen=True, slots=True)
 class Record:
@@ -49,7 +51,9 @@ class RequirementStatus(NamedTuple):
     `status` is "met", "missing" (no record), "expired" (records exist, none
     counts on the day) or "blocked" (a record exists but cannot count, e.g. a
     risk status that forbids coaching). `record` is the record that met it
-    (or the one that lapsed or is blocked). An immutable tuple: verdicts are
+    (or the one that lapsed or is blocked). `message` is the contract's
+    machine text; `wording` is the same explanation as a code and parameters,
+    which pages render in the reader's language. An immutable tuple: verdicts are
     built in bulk, and a tuple is several times cheaper than a dataclass.
     """
 
@@ -61,6 +65,7 @@ class RequirementStatus(NamedTuple):
     message: str
     record: RecordLike | None
     due_soon: bool
+    wording: Wording
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's requirement object."""

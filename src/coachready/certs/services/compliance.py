@@ -26,6 +26,7 @@ from coachready.certs.services.records import rule_records_where
 from coachready.core.exports import Report
 from coachready.org.models import Person, Region, Role, RoleAssignment
 from coachready.org.names import full_name, name_order
+from coachready.wording.render import memo_render
 
 COMPLIANCE_REPORT = Report(
     ("person", "volunteer_id", "email", "requirement", "status", "message"), "Compliance",
@@ -81,6 +82,7 @@ def compliance(region: Region, season, as_of: date) -> list[RequirementComplianc
     policy = policies.for_region(region)
     by_code: dict[str, RequirementCompliance] = {}
     seen: set[tuple[int, str]] = set()
+    render = memo_render()
 
     def add(person_id, name, volunteer_id, email, birth_date, status, awaiting=False) -> None:  # noqa: ANN001
         key = (person_id, status.code)
@@ -92,10 +94,11 @@ def compliance(region: Region, season, as_of: date) -> list[RequirementComplianc
             entry.exempt.append(PersonStatus(person_id, name, volunteer_id, email, "exempt",
                                              gettext("Youth volunteers under 18 are exempt."), awaiting))
         elif status.status == "met":
-            entry.complete.append(PersonStatus(person_id, name, volunteer_id, email, "met", status.message, awaiting))
+            entry.complete.append(
+                PersonStatus(person_id, name, volunteer_id, email, "met", render(status.wording), awaiting))
         else:
             entry.incomplete.append(
-                PersonStatus(person_id, name, volunteer_id, email, status.status, status.message, awaiting))
+                PersonStatus(person_id, name, volunteer_id, email, status.status, render(status.wording), awaiting))
 
     # The season's population: its coaches on a team and, while it runs or
     # is to come, those awaiting one (with no season at all, those alone).

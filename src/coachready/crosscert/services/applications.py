@@ -23,6 +23,7 @@ from coachready.crosscert.services import notify
 from coachready.org.audit import log_action
 from coachready.org.models import Person
 from coachready.rules import InputError, counts_on, crosscert, record_valid_until
+from coachready.wording.render import render
 
 LICENCE_TITLES = dict(LICENCE_CHOICES)
 
@@ -56,6 +57,7 @@ class LicenceOption:
     grants: tuple[str, ...]
     grant_titles: tuple[str, ...]
     reason: str
+    wording: Any = None  # coachready.rules.Wording: the reason, for pages
 
 
 def licence_options(policy) -> list[LicenceOption]:
@@ -72,6 +74,7 @@ def licence_options(policy) -> list[LicenceOption]:
                 grants=tuple(result.grants),
                 grant_titles=tuple(policy.title_of(c) for c in result.grants),
                 reason=result.reason,
+                wording=result.wording,
             )
         )
     return options
@@ -152,7 +155,7 @@ def validate_application(
     except InputError as exc:
         return [CrossCertError("unknown_licence", exc.message, "licence")]
     if not result.accepted:
-        return [CrossCertError("licence_refused", result.reason, "licence")]
+        return [CrossCertError("licence_refused", render(result.wording), "licence")]
     problems = [
         CrossCertError("required", f"Enter the {label}.", name)
         for name, label in (("licence_number", "licence number"), ("issuing_body", "issuing body"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from coachready.rules.heading import Spot, heading_match
+from coachready.rules.heading import MatchRuling, Spot, heading_match
 
 
 def match_request(*, division: str, offending_team: str, x: float, y: float, deliberate: bool,
@@ -34,8 +34,13 @@ def rule(request: dict[str, Any], policy) -> dict[str, Any]:  # noqa: ANN001
     Raises the engine's InputError (code `off_field` for a spot off the
     field) with the path of the bad value.
     """
+    return ruling(request, policy).to_dict()
+
+
+def ruling(request: dict[str, Any], policy) -> MatchRuling:  # noqa: ANN001
+    """The engine's ruling itself: the response, and its notes as Wordings for the page."""
     offence = request["offence"]
-    ruling = heading_match(
+    return heading_match(
         division=request["division"],
         offending_team=request["offending_team"],
         offence=Spot(float(offence["x"]), float(offence["y"])),
@@ -43,4 +48,3 @@ def rule(request: dict[str, Any], policy) -> dict[str, Any]:  # noqa: ANN001
         policy=policy,
         player_age=request.get("player_age"),
     )
-    return ruling.to_dict()

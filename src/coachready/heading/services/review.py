@@ -16,7 +16,7 @@ from typing import Any
 
 from coachready.heading.models import PlayerHeaders, Practice
 from coachready.rules.errors import InputError
-from coachready.rules.heading_practice import HeadingSession, heading_practice_week
+from coachready.rules.heading_practice import Finding, HeadingSession, PracticeReview, heading_practice_week
 from coachready.teams.models import Team
 
 
@@ -41,12 +41,16 @@ def practice_request(division: str, week_of: date, practices: Sequence[Practice]
 
 def evaluate_request(request: dict[str, Any], policy) -> dict[str, Any]:  # noqa: ANN001
     """Run a practice request through the engine; the contract's response."""
+    return review_request(request, policy).to_dict()
+
+
+def review_request(request: dict[str, Any], policy) -> PracticeReview:  # noqa: ANN001
+    """The engine's review of a practice request, findings with their Wordings."""
     sessions = [
         HeadingSession(date.fromisoformat(s["date"]), s["heading_minutes"], dict(s["headers"]))
         for s in request["sessions"]
     ]
-    review = heading_practice_week(request["division"], date.fromisoformat(request["week_of"]), sessions, policy)
-    return review.to_dict()
+    return heading_practice_week(request["division"], date.fromisoformat(request["week_of"]), sessions, policy)
 
 
 @dataclass
@@ -58,6 +62,16 @@ class Week:
     practices: list[Practice]
     request: dict[str, Any]
     result: dict[str, Any] = field(default_factory=dict)
+    review: PracticeReview | None = None
+
+    @property
+    def violations(self) -> list[Finding] | list[dict[str, Any]]:
+        """The engine's violations (each with its Wording), for pages."""
+        return list(self.review.violations) if self.review is not None else self.result["violations"]
+
+    @property
+    def warnings(self) -> list[Finding] | list[dict[str, Any]]:
+        return list(self.review.warnings) if self.review is not None else self.result["warnings"]
 
     def player_totals(self, names: dict[str, str]) -> list[tuple[str, str, int, str]]:
         """(display name, player id, headers this week, status) per player,
@@ -111,7 +125,8 @@ def weeks_for(practices: Iterable[Practice], policy) -> list[Week]:  # noqa: ANN
         request = practice_request(team.division, week_of, items, headers)
         week = Week(team, week_of, items, request)
         try:
-            week.result = evaluate_request(request, policy)
+            week.review = review_request(request, policy)
+            week.result = week.review.to_dict()
         except InputError as exc:
             # A team whose division the region's policy does not know: say so
             # instead of hiding the week.

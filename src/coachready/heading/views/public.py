@@ -13,7 +13,7 @@ from coachready.core.regions import current_region
 from coachready.heading.drawing import Drawing
 from coachready.heading.education import lessons
 from coachready.heading.forms import RestartForm
-from coachready.heading.services.restart import match_request, rule
+from coachready.heading.services.restart import match_request, ruling
 from coachready.rules.errors import InputError
 from coachready.rules.policy_loader import load_policy
 
@@ -57,6 +57,7 @@ def restart(request):
     form = RestartForm(params if submitted else None, policy=policy, tap=tap,
                        initial={"division": division, "offending_team": "home", "deliberate": "yes"})
     result = request_doc = None
+    notes = ()
     if submitted and form.is_valid() and form.offence is not None:
         data = form.cleaned_data
         request_doc = match_request(
@@ -65,7 +66,8 @@ def restart(request):
             player_age=data["player_age"], policy_name=policy.name,
         )
         try:
-            result = rule(request_doc, policy)
+            found = ruling(request_doc, policy)
+            result, notes = found.to_dict(), found.wordings
         except InputError as exc:
             form.add_error(None, exc.message)
             request_doc = None
@@ -89,7 +91,7 @@ def restart(request):
         ))
     return render(request, "heading/restart.html", {
         "region": region, "form": form, "division": division, "drawing": drawing,
-        "result": result, "request_doc": request_doc, "result_svg": result_svg,
+        "result": result, "result_notes": notes, "request_doc": request_doc, "result_svg": result_svg,
         "request_json": json.dumps(request_doc, indent=2) if result else "",
         "result_json": json.dumps(result, indent=2) if result else "",
     })

@@ -24,12 +24,14 @@ from coachready.training.services import Refused, long_date, notices
 
 
 def missing_prerequisites(event: Event, person: Person, as_of: date) -> str:
-    """Why `person` may not take `event`'s course yet ("" when nothing is missing).
+    """Why `person` may not take `event`'s course yet, in the active language
+    ("" when nothing is missing).
 
     The event's region's rules decide: Intermediate needs 12U, Advanced needs
     Intermediate. Only verified records count.
     """
-    from coachready.rules import prerequisite_message, unmet_prerequisites
+    from coachready.rules import prerequisite_wording, unmet_prerequisites
+    from coachready.wording.render import render
 
     if not event.course:
         return ""
@@ -39,7 +41,7 @@ def missing_prerequisites(event: Event, person: Person, as_of: date) -> str:
         return ""
     records = rule_records_by_person([person.pk]).get(person.pk, [])
     missing = unmet_prerequisites(event.course, records, as_of, policy)
-    return prerequisite_message(event.course, missing, policy)
+    return render(prerequisite_wording(event.course, missing, policy))
 
 
 def live_enrollment(event: Event, person: Person) -> Enrollment | None:

@@ -1,0 +1,30 @@
+"""Pages show the engine's explanations in the reader's language, while the
+JSON API keeps the contracts' English."""
+
+from __future__ import annotations
+
+import json
+
+from django.urls import reverse
+from django.utils import translation
+
+
+def test_checklist_explains_in_the_readers_language(login, world):
+    client = login(world.coach)
+    url = reverse("certs:checklist") + "?division=schoolyard&role=head_coach"
+    with translation.override("es"):
+        spanish = client.get(url).content.decode()
+    with translation.override("zh-hans"):
+        chinese = client.get(url).content.decode()
+    assert "Tome el curso Schoolyard Coach; es obligatorio para" in spanish
+    assert "请修读Schoolyard Coach课程" in chinese
+    assert "Take the Schoolyard Coach course" not in spanish + chinese
+
+
+def test_the_api_answers_in_the_contracts_english_whatever_the_language(client):
+    body = {"as_of": "2026-09-01", "division": "10U", "records": []}
+    with translation.override("es"):
+        answer = client.post(reverse("api:eligibility"), json.dumps(body), content_type="application/json").json()
+    messages = {item["code"]: item["message"] for item in answer["requirements"]}
+    assert messages["coach_10u"].startswith("Take the 10U Coach course; 10U needs it.")
+    assert messages["safe_haven"].startswith("Complete Safe Haven (one-time); it is not on record.")
