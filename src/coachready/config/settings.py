@@ -198,6 +198,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:home"
 ACCOUNT_ADAPTER = "coachready.org.adapter.AccountAdapter"
+# Sign-up also asks for the language pages and emails are written in.
+ACCOUNT_SIGNUP_FORM_CLASS = "coachready.org.forms.SignupLanguageForm"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -216,7 +218,16 @@ MFA_REQUIRED_FOR_ADMINS = env_bool("COACHREADY_MFA_REQUIRED", not DEBUG)
 if not DEBUG and not MFA_REQUIRED_FOR_ADMINS:
     raise ConfigError("COACHREADY_MFA_REQUIRED", "cannot be false when DEBUG is false")
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# The region's languages, each in its own name (as a switcher shows them).
+LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("zh-hant", "繁體中文"),
+    ("zh-hans", "简体中文"),
+]
+# The project templates' catalogue; each app keeps its own under <app>/locale.
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "America/Los_Angeles")
 USE_I18N = True
 USE_TZ = True
