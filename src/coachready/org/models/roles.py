@@ -6,19 +6,21 @@ from datetime import date
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    REGIONAL_COMMISSIONER = "regional_commissioner", "Regional Commissioner"
-    REGIONAL_COACH_ADMINISTRATOR = "regional_coach_administrator", "Regional Coach Administrator"
-    SAFETY_ADVOCATE = "child_volunteer_protection_advocate", "Child and Volunteer Protection Advocate"
-    AREA_COACH_ADMINISTRATOR = "area_coach_administrator", "Area Coach Administrator"
-    SECTION_COACH_ADMINISTRATOR = "section_coach_administrator", "Section Coach Administrator"
-    NATIONAL_COACH = "national_coach", "National Coach"
-    COACH = "coach", "Coach"
-    ASSISTANT_COACH = "assistant_coach", "Assistant Coach"
-    REFEREE = "referee", "Referee"
-    INSTRUCTOR = "instructor", "Instructor"
+    REGIONAL_COMMISSIONER = "regional_commissioner", _("Regional Commissioner")
+    REGIONAL_COACH_ADMINISTRATOR = "regional_coach_administrator", _("Regional Coach Administrator")
+    SAFETY_ADVOCATE = "child_volunteer_protection_advocate", _("Child and Volunteer Protection Advocate")
+    AREA_COACH_ADMINISTRATOR = "area_coach_administrator", _("Area Coach Administrator")
+    SECTION_COACH_ADMINISTRATOR = "section_coach_administrator", _("Section Coach Administrator")
+    NATIONAL_COACH = "national_coach", _("National Coach")
+    COACH = "coach", _("Coach")
+    ASSISTANT_COACH = "assistant_coach", _("Assistant Coach")
+    REFEREE = "referee", _("Referee")
+    INSTRUCTOR = "instructor", _("Instructor")
 
 
 # Roles that administer volunteers of the unit they are held at and below.
@@ -89,7 +91,7 @@ class RoleAssignment(models.Model):
             return str(self.area)
         if self.section_id:
             return str(self.section)
-        return "National office"
+        return gettext("National office")
 
     def is_active_on(self, day: date) -> bool:
         return self.start_on <= day and (self.end_on is None or self.end_on >= day)

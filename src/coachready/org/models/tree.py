@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,7 +20,7 @@ class Section(models.Model):
         ordering = ["number"]
 
     def __str__(self) -> str:
-        return f"Section {self.number} {self.name}".strip()
+        return (gettext("Section %(number)s %(name)s") % {"number": self.number, "name": self.name}).strip()
 
 
 class Area(models.Model):
@@ -36,7 +37,7 @@ class Area(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Area {self.section.number}{self.code}"
+        return gettext("Area %(code)s") % {"code": f"{self.section.number}{self.code}"}
 
 
 class Region(models.Model):
@@ -63,7 +64,7 @@ class Region(models.Model):
         ordering = ["number"]
 
     def __str__(self) -> str:
-        return f"Region {self.number} {self.name}"
+        return gettext("Region %(number)s %(name)s") % {"number": self.number, "name": self.name}
 
     @property
     def display_name(self) -> str:
