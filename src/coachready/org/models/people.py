@@ -27,6 +27,8 @@ class User(AbstractUser):
 
     class Meta:
         db_table = "org_user"
+        verbose_name = _("account")
+        verbose_name_plural = _("accounts")
 
     @property
     def person_or_none(self) -> Person | None:
@@ -78,7 +80,7 @@ class Person(models.Model):
     # choose one (the browser's language is used until then).
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
     home_region = models.ForeignKey(
-        "org.Region", on_delete=models.PROTECT, related_name="people"
+        "org.Region", on_delete=models.PROTECT, related_name="people", verbose_name=_("home region")
     )
     # A person links to at most one account, and an account to one person.
     user = models.OneToOneField(
@@ -95,6 +97,8 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["last_name", "first_name", "id"]
+        verbose_name = _("volunteer")
+        verbose_name_plural = _("volunteers")
         indexes = [
             models.Index(fields=["home_region", "last_name", "first_name"]),
             models.Index(Lower("email"), name="person_email_lower"),

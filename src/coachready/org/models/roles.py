@@ -50,20 +50,22 @@ class RoleAssignment(models.Model):
     """
 
     person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="roles")
-    role = models.CharField(max_length=40, choices=Role.choices)
+    role = models.CharField(_("role"), max_length=40, choices=Role.choices)
     region = models.ForeignKey("org.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     area = models.ForeignKey("org.Area", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     section = models.ForeignKey("org.Section", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     # Some roles are per division (a division coordinator); empty otherwise.
     division = models.CharField(max_length=12, blank=True)
-    start_on = models.DateField()
-    end_on = models.DateField(null=True, blank=True)
+    start_on = models.DateField(_("starts on"))
+    end_on = models.DateField(_("ends on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["person_id", "role", "start_on"]
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
         constraints = [
             models.CheckConstraint(
                 condition=(

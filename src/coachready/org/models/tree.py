@@ -18,6 +18,8 @@ class Section(models.Model):
 
     class Meta:
         ordering = ["number"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
 
     def __str__(self) -> str:
         return (gettext("Section %(number)s %(name)s") % {"number": self.number, "name": self.name}).strip()
@@ -32,6 +34,8 @@ class Area(models.Model):
 
     class Meta:
         ordering = ["section__number", "code"]
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
         constraints = [
             models.UniqueConstraint(fields=["section", "code"], name="area_code_unique_in_section")
         ]
@@ -62,6 +66,8 @@ class Region(models.Model):
 
     class Meta:
         ordering = ["number"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
 
     def __str__(self) -> str:
         return gettext("Region %(number)s %(name)s") % {"number": self.number, "name": self.name}
