@@ -62,12 +62,22 @@ class LanguageForm(forms.Form):
     )
 
 
+class _LanguageOrPages(forms.ChoiceField):
+    """Shown as a required choice (a select always sends one); a post that
+    leaves it out (a sign-up from a script) gets the page's language."""
+
+    def clean(self, value):  # noqa: ANN001, ANN201 - Django's signature
+        if value in self.empty_values:
+            return ""
+        return super().clean(value)
+
+
 class SignupLanguageForm(forms.Form):
     """What allauth's sign-up form adds (ACCOUNT_SIGNUP_FORM_CLASS): the
     language, first offered as the one the page is read in."""
 
-    language = forms.ChoiceField(
-        label=_("Language"), choices=settings.LANGUAGES, required=False,
+    language = _LanguageOrPages(
+        label=_("Language"), choices=settings.LANGUAGES,
         help_text=_("Pages and the emails we send you are written in it."),
     )
 
