@@ -256,3 +256,12 @@ def test_a_volunteer_record_claim_refusal_reads_in_chinese(world, client):
             "claim": "", "claim-volunteer_id": "12345678", "claim-birth_date": "1999-01-01",
         }).content.decode()
     assert "我們找不到符合該義工編號和出生日期" in body
+
+
+def test_the_menu_kept_in_the_cache_reads_in_each_language(world, login):
+    client = login(world.rca)
+    assert ">Region admin</a>" in client.get(reverse("core:home")).content.decode()
+    with reading(client, "es"):
+        assert ">Administración de la región</a>" in client.get(reverse("core:home")).content.decode()
+    with reading(client, "zh-hant"):
+        assert ">分區管理</a>" in client.get(reverse("core:home")).content.decode()
