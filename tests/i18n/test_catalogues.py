@@ -18,7 +18,7 @@ def test_every_app_that_speaks_has_a_catalogue_in_each_language():
 
 
 def test_the_project_templates_have_a_catalogue():
-    assert any(Path(p).is_relative_to(catalogues.PACKAGE_DIR / "locale") for p in catalogues.po_files())
+    assert any(Path(p).is_relative_to(catalogues.PACKAGE_DIR / "templates" / "locale") for p in catalogues.po_files())
 
 
 def test_no_message_is_untranslated_fuzzy_or_broken():

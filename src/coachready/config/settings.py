@@ -205,6 +205,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:home"
 ACCOUNT_ADAPTER = "coachready.org.adapter.AccountAdapter"
+# Sign-up also asks for the language pages and emails are written in.
+ACCOUNT_SIGNUP_FORM_CLASS = "coachready.org.forms.SignupLanguageForm"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -233,9 +235,11 @@ LANGUAGES = [
     ("zh-hant", "繁體中文"),
     ("zh-hans", "简体中文"),
 ]
-# The project-wide templates' catalogue; each app keeps its own in
+# The project-wide templates' catalogue, kept beside them (not above the
+# apps, so makemessages run in an app files its messages in the app's own
+# catalogue); each app keeps its own in
 # <app>/locale. `make install` compiles them all (coachready.core.catalogues).
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+LOCALE_PATHS = [PACKAGE_DIR / "templates" / "locale"]
 LANGUAGE_COOKIE_NAME = "coachready_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"

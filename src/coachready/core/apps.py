@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
@@ -17,5 +18,5 @@ class CoreConfig(AppConfig):
         from coachready.core.navigation import Link
 
         if request.user.is_authenticated:
-            return [Link("Home", reverse("core:home"), order=0)]
+            return [Link(_("Home"), reverse("core:home"), order=0)]
         return []

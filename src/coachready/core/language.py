@@ -66,8 +66,8 @@ def person_language(request) -> str | None:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
-    person = getattr(user, "person", None)
-    return supported(getattr(person, "language", "")) if person is not None else None
+    person = user.person_or_none
+    return supported(person.language if person is not None else user.language)
 
 
 def choose(request) -> tuple[str, str]:
@@ -155,9 +155,6 @@ def language_patterns(*urls):
 def save_for_person(request, code: str) -> None:
     """Keep a signed-in person's choice on their profile (with an audit
     entry), so their email and their next sign-in elsewhere use it."""
-    person = getattr(request.user, "person", None)
-    if person is None or getattr(person, "language", code) == code:
-        return
-    from coachready.org.language import set_language
+    from coachready.org import services
 
-    set_language(person, code, actor=request.user)
+    services.set_language(request.user.person_or_none, code, user=request.user)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.files import FieldFile
+from django.utils.translation import gettext_lazy as _
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
 
@@ -30,22 +31,22 @@ def validate_evidence_file(upload) -> tuple[str, str]:
     """Check an uploaded file; returns (extension, content type) or raises
     ValidationError with a message a volunteer understands."""
     if upload is None:
-        raise ValidationError("Choose a file to upload.", code="required")
+        raise ValidationError(_("Choose a file to upload."), code="required")
     if upload.size > MAX_EVIDENCE_BYTES:
         raise ValidationError(
-            "The file is %(size).1f MB; the limit is 10 MB. Scan at a lower resolution or save as PDF.",
+            _("The file is %(size).1f MB; the limit is 10 MB. Scan at a lower resolution or save as PDF."),
             code="too_large",
             params={"size": upload.size / 1024 / 1024},
         )
     if upload.size == 0:
-        raise ValidationError("The file is empty.", code="empty")
+        raise ValidationError(_("The file is empty."), code="empty")
     upload.seek(0)
     head = upload.read(16)
     upload.seek(0)
     kind = sniff(head)
     if kind is None:
         raise ValidationError(
-            "This file is not a PDF, PNG or JPEG (its content was checked, not its name).", code="bad_type"
+            _("This file is not a PDF, PNG or JPEG (its content was checked, not its name)."), code="bad_type"
         )
     return kind
 

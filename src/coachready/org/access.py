@@ -135,9 +135,9 @@ def get_region_for(user, number: int, roles: Iterable[str] = ADMIN_ROLES) -> Reg
     try:
         region = Region.objects.select_related("area__section").get(number=number)
     except Region.DoesNotExist:
-        raise Http404("No such region.") from None
+        raise Http404(_("No such region.")) from None
     if not can_admin_region(user, region, roles):
-        raise PermissionDenied("You do not administer this region.")
+        raise PermissionDenied(_("You do not administer this region."))
     return region
 
 
@@ -162,16 +162,16 @@ def get_person_for(user, pk: int, *, write: bool = False) -> Person:
     person's home region see and change theirs.
     """
     if not getattr(user, "is_authenticated", False):
-        raise PermissionDenied("Sign in first.")
+        raise PermissionDenied(_("Sign in first."))
     try:
         person = Person.objects.select_related("home_region__area__section", "user").get(pk=pk)
     except (Person.DoesNotExist, ValueError, TypeError):
-        raise Http404("No such volunteer.") from None
+        raise Http404(_("No such volunteer.")) from None
     if person.user_id == user.pk and person.user_id is not None:
         return person
     if can_admin_region(user, person.home_region):
         return person
-    raise PermissionDenied("You may not see this volunteer's records.")
+    raise PermissionDenied(_("You may not see this volunteer's records."))
 
 
 def holds_role_in(user, role: str, region: Region) -> bool:
@@ -193,11 +193,11 @@ def get_person_for_privacy(user, pk: int) -> Person:
     """A volunteer whose privacy request `user` may answer: 404 when there is
     no such record, 403 for anyone but the region's RC and safety advocate."""
     if not getattr(user, "is_authenticated", False):
-        raise PermissionDenied(_("Sign in first."))
+        raise PermissionDenied(_(_("Sign in first.")))
     try:
         person = Person.objects.select_related("home_region__area__section", "user").get(pk=pk)
     except (Person.DoesNotExist, ValueError, TypeError, OverflowError):
-        raise Http404(_("No such volunteer.")) from None
+        raise Http404(_(_("No such volunteer."))) from None
     if not can_answer_privacy_requests(user, person):
         raise PermissionDenied(
             _("Only the region's Regional Commissioner and safety advocate answer privacy requests.")

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse
 from django.utils.html import urlize
+from django.utils.translation import gettext
 
 
 def needs_volunteer_record(user) -> bool:  # noqa: ANN001 - org.User
@@ -30,7 +31,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
         address = client_address(request)
         if not address:
-            raise PermissionDenied("Unable to determine client IP address")
+            raise PermissionDenied(gettext("Unable to determine client IP address"))
         return address
 
     def populate_username(self, request, user) -> None:  # noqa: ANN001

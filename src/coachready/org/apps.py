@@ -42,7 +42,7 @@ class OrgConfig(AppConfig):
         from coachready.org.access import is_admin
 
         if is_admin(request.user):
-            return [Link("Region admin", reverse("org:regions"), order=50)]
+            return [Link(_("Region admin"), reverse("org:regions"), order=50)]
         return []
 
     def home_links(self, request):
@@ -55,19 +55,22 @@ class OrgConfig(AppConfig):
         for region in regions_for(request.user)[:5]:
             links.append(
                 Link(
-                    f"Administer Region {region.number}",
+                    _("Administer Region %(number)s") % {"number": region.number},
                     reverse("org:region", args=[region.number]),
-                    "Volunteers, roles and the audit log of the region.",
+                    _("Volunteers, roles and the audit log of the region."),
                     order=50,
                 )
             )
         person = request.user.person_or_none if request.user.is_authenticated else None
         if person is not None:
-            links.append(Link("My details", reverse("org:person", args=[person.pk]),
-                              "Your contact details and roles.", order=90))
+            links.append(Link(_("My details"), reverse("org:person", args=[person.pk]),
+                              _("Your contact details and roles."), order=90))
         elif request.user.is_authenticated:
             links.append(Link(_("Your volunteer record"), reverse("org:volunteer_record"),
                               _("Claim your existing volunteer record or start a new one."), order=1))
+        if request.user.is_authenticated:
+            links.append(Link(_("Language"), reverse("org:my_language"),
+                              _("The language of your pages and emails."), order=95))
         return links
 
 

@@ -31,6 +31,7 @@ ACTION_LABELS = {
     "notify.schedule.changed": _("Reminder schedule changed"),
     "org.person.claim_refused": _("Volunteer record claim refused"),
     "org.person.created_at_signup": _("Volunteer record started at sign-up"),
+    "org.person.language_changed": _("Language changed"),
     "org.person.linked": _("Volunteer record linked to an account"),
     "org.person.updated": _("Volunteer details changed"),
     "org.privacy.erased": _("Personal data erased"),

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField
@@ -9,13 +11,13 @@ from coachready.org.models import Person, Region, Role
 
 
 class RoleAssignmentForm(forms.Form):
-    person = forms.ModelChoiceField(queryset=Person.objects.none(), label="Volunteer")
-    role = forms.ChoiceField(choices=[(r.value, r.label) for r in Role if r.value not in {
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Volunteer"))
+    role = forms.ChoiceField(label=_("Role"), choices=[(r.value, r.label) for r in Role if r.value not in {
         "area_coach_administrator", "section_coach_administrator", "national_coach"}])
-    start_on = DateField(label="Starts on", widget=forms.DateInput(attrs={"type": "date"}))
+    start_on = DateField(label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"}))
     end_on = DateField(
-        label="Ends on", required=False, widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Leave empty for a role with no set end.",
+        label=_("Ends on"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for a role with no set end."),
     )
 
     def __init__(self, *args, region=None, **kwargs):
@@ -26,16 +28,69 @@ class RoleAssignmentForm(forms.Form):
         data = super().clean()
         start, end = data.get("start_on"), data.get("end_on")
         if start and end and end < start:
-            self.add_error("end_on", "A role cannot end before it starts.")
+            self.add_error("end_on", _("A role cannot end before it starts."))
         return data
+
+
+def current_language() -> str:
+    """The language this request is read in, as LANGUAGES writes it."""
+    try:
+        return get_supported_language_variant(get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE
 
 
 class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
-        fields = ["first_name", "last_name", "preferred_name", "email", "phone", "birth_date"]
+        fields = ["first_name", "last_name", "preferred_name", "email", "phone", "birth_date", "language"]
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"})}
         field_classes = {"birth_date": DateField}
+        help_texts = {"language": _("Emails to this volunteer are written in it.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("Not chosen: the browser's language")), *settings.LANGUAGES]
+
+
+class LanguageForm(forms.Form):
+    """A person's own choice of language (/my/language/)."""
+
+    language = forms.ChoiceField(
+        label=_("Language"), choices=settings.LANGUAGES, widget=forms.RadioSelect,
+        help_text=_("Pages and the emails we send you are written in it."),
+    )
+
+
+class _LanguageOrPages(forms.ChoiceField):
+    """Shown as a required choice (a select always sends one); a post that
+    leaves it out (a sign-up from a script) gets the page's language."""
+
+    def clean(self, value):  # noqa: ANN001, ANN201 - Django's signature
+        if value in self.empty_values:
+            return ""
+        return super().clean(value)
+
+
+class SignupLanguageForm(forms.Form):
+    """What allauth's sign-up form adds (ACCOUNT_SIGNUP_FORM_CLASS): the
+    language, first offered as the one the page is read in."""
+
+    language = _LanguageOrPages(
+        label=_("Language"), choices=settings.LANGUAGES,
+        help_text=_("Pages and the emails we send you are written in it."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = current_language()
+
+    def signup(self, request, user) -> None:  # noqa: ANN001 - allauth's hook
+        # The account has no volunteer record yet: the record takes the
+        # language over when it is linked or started (org/signup.py).
+        # Left out (a sign-up from a script), it is the page's language.
+        user.language = self.cleaned_data.get("language") or current_language()
+        user.save(update_fields=["language"])
 
 
 class MessageRetentionForm(forms.ModelForm):

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from coachready.org.audit import log_action
 from coachready.org.models import Person, Region, RoleAssignment
@@ -50,7 +51,7 @@ def _readiness_changed(assignment: RoleAssignment) -> None:
 @transaction.atomic
 def end_role(assignment: RoleAssignment, *, end_on: date, user: Any = None) -> RoleAssignment:
     if end_on < assignment.start_on:
-        raise ValueError("A role cannot end before it starts.")
+        raise ValueError(gettext("A role cannot end before it starts."))
     old = assignment.end_on
     assignment.end_on = end_on
     assignment.save(update_fields=["end_on"])
@@ -91,3 +92,27 @@ def update_person(person: Person, fields: dict[str, Any], *, user: Any = None) -
 
         bump_readiness_for_people([person.pk])
     return person
+
+
+@transaction.atomic
+def set_language(person: Person | None, language: str, *, user: Any) -> None:
+    """A person's own choice of language, audited. With no volunteer record
+    yet the account keeps it, for the record to take over when linked."""
+    from coachready.org.language import is_language
+
+    if not is_language(language):
+        raise ValueError(f"not a language: {language!r}")
+    holder = person if person is not None else user
+    old = holder.language
+    if old == language:
+        return
+    holder.language = language
+    holder.save(update_fields=["language", "updated_at"] if person is not None else ["language"])
+    log_action(
+        "org.person.language_changed",
+        user=user,
+        obj=holder,
+        region=person.home_region_id if person is not None else None,
+        summary=f"Language {old or '(browser)'} → {language}",
+        data={"language": [old, language]},
+    )

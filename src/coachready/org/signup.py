@@ -46,9 +46,14 @@ _NO_MATCH = _(
 
 def _link(user: User, person: Person, *, how: str, ip: str | None = None) -> Person:
     person.user = user
+    fields = ["user", "updated_at"]
+    if user.language and not person.language:
+        # The language chosen at sign-up, unless the record already has one.
+        person.language = user.language
+        fields.append("language")
     # A prospect who signs up and proves their email is still a prospect;
     # only the region registers volunteers, so the status is left alone.
-    person.save(update_fields=["user", "updated_at"])
+    person.save(update_fields=fields)
     log_action(
         "org.person.linked", user=user, obj=person, region=person.home_region_id,
         summary=f"{person.display_name} linked to the account {user.email} ({how})",
@@ -147,6 +152,7 @@ def start_volunteer_record(
         person = Person.objects.create(
             first_name=first_name.strip(), last_name=last_name.strip(), email=user.email, phone=phone.strip(),
             birth_date=birth_date, home_region=region, user=user, status=Person.Status.PROSPECT,
+            language=user.language,
         )
         log_action(
             "org.person.created_at_signup", user=user, obj=person, region=region,

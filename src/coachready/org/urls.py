@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coachready.org import privacy_views, views, views_signup
+from coachready.org import privacy_views, views, views_language, views_signup
 
 app_name = "org"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("people/<int:pk>/privacy/export/", privacy_views.privacy_export, name="privacy_export"),
     path("people/<int:pk>/privacy/erase/", privacy_views.privacy_erase, name="privacy_erase"),
     path("region/<int:number>/retention/", privacy_views.retention, name="retention"),
+    path("my/language/", views_language.my_language, name="my_language"),
     path("my/data/", privacy_views.my_data, name="my_data"),
     path("my/volunteer-record/", views_signup.volunteer_record, name="volunteer_record"),
 ]

@@ -36,7 +36,7 @@ def region_list(request):
     if not regions:
         from django.core.exceptions import PermissionDenied
 
-        raise PermissionDenied("You do not administer any region.")
+        raise PermissionDenied(_("You do not administer any region."))
     if len(regions) == 1:
         return redirect("org:region", number=regions[0].number)
     return render(request, "org/region_list.html", {"regions": regions})
@@ -128,7 +128,7 @@ def roles(request, number: int):
             data["person"], data["role"], region=region,
             start_on=data["start_on"], end_on=data["end_on"], user=request.user,
         )
-        messages.success(request, f"{data['person'].display_name} now holds the role.")
+        messages.success(request, _("%(name)s now holds the role.") % {"name": data["person"].display_name})
         return redirect("org:roles", number=region.number)
     assignments = (
         RoleAssignment.objects.filter(region=region)
@@ -153,7 +153,7 @@ def end_role(request, number: int, pk: int):
     except ValueError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "The role has ended.")
+        messages.success(request, _("The role has ended."))
     return redirect("org:roles", number=region.number)
 
 

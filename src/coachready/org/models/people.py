@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 from coachready.org.names import full_name
 from coachready.org.search import SEARCH_KEY_LENGTH, search_key
@@ -19,10 +20,15 @@ SEARCH_FIELDS = frozenset({"first_name", "last_name", "preferred_name", "volunte
 class User(AbstractUser):
     """A sign-in account. People sign in by email; the username is internal."""
 
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
+    # The language chosen at sign-up, before the account has a volunteer
+    # record; handed to the record when one is linked or started.
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
 
     class Meta:
         db_table = "org_user"
+        verbose_name = _("account")
+        verbose_name_plural = _("accounts")
 
     @property
     def person_or_none(self) -> Person | None:
@@ -59,25 +65,28 @@ class Person(models.Model):
     """A volunteer, whether or not they have an account yet."""
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Registered volunteer"
-        PROSPECT = "prospect", "Interested (not yet registered)"
-        INACTIVE = "inactive", "Inactive"
+        ACTIVE = "active", _("Registered volunteer")
+        PROSPECT = "prospect", _("Interested (not yet registered)")
+        INACTIVE = "inactive", _("Inactive")
 
-    first_name = models.CharField(max_length=80)
-    last_name = models.CharField(max_length=80)
-    preferred_name = models.CharField(max_length=80, blank=True)
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
-    birth_date = models.DateField(null=True, blank=True)
-    volunteer_id = models.CharField("AYSO volunteer id", max_length=20, null=True, blank=True, unique=True)
+    first_name = models.CharField(_("first name"), max_length=80)
+    last_name = models.CharField(_("last name"), max_length=80)
+    preferred_name = models.CharField(_("preferred name"), max_length=80, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    volunteer_id = models.CharField(_("AYSO volunteer id"), max_length=20, null=True, blank=True, unique=True)
+    # The language emails and pages use for this person; empty until they
+    # choose one (the browser's language is used until then).
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, blank=True)
     home_region = models.ForeignKey(
-        "org.Region", on_delete=models.PROTECT, related_name="people"
+        "org.Region", on_delete=models.PROTECT, related_name="people", verbose_name=_("home region")
     )
     # A person links to at most one account, and an account to one person.
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="person"
     )
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Name, preferred name, volunteer id and email folded for search
@@ -88,6 +97,8 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["last_name", "first_name", "id"]
+        verbose_name = _("volunteer")
+        verbose_name_plural = _("volunteers")
         indexes = [
             models.Index(fields=["home_region", "last_name", "first_name"]),
             models.Index(Lower("email"), name="person_email_lower"),

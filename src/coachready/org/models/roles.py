@@ -6,19 +6,21 @@ from datetime import date
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    REGIONAL_COMMISSIONER = "regional_commissioner", "Regional Commissioner"
-    REGIONAL_COACH_ADMINISTRATOR = "regional_coach_administrator", "Regional Coach Administrator"
-    SAFETY_ADVOCATE = "child_volunteer_protection_advocate", "Child and Volunteer Protection Advocate"
-    AREA_COACH_ADMINISTRATOR = "area_coach_administrator", "Area Coach Administrator"
-    SECTION_COACH_ADMINISTRATOR = "section_coach_administrator", "Section Coach Administrator"
-    NATIONAL_COACH = "national_coach", "National Coach"
-    COACH = "coach", "Coach"
-    ASSISTANT_COACH = "assistant_coach", "Assistant Coach"
-    REFEREE = "referee", "Referee"
-    INSTRUCTOR = "instructor", "Instructor"
+    REGIONAL_COMMISSIONER = "regional_commissioner", _("Regional Commissioner")
+    REGIONAL_COACH_ADMINISTRATOR = "regional_coach_administrator", _("Regional Coach Administrator")
+    SAFETY_ADVOCATE = "child_volunteer_protection_advocate", _("Child and Volunteer Protection Advocate")
+    AREA_COACH_ADMINISTRATOR = "area_coach_administrator", _("Area Coach Administrator")
+    SECTION_COACH_ADMINISTRATOR = "section_coach_administrator", _("Section Coach Administrator")
+    NATIONAL_COACH = "national_coach", _("National Coach")
+    COACH = "coach", _("Coach")
+    ASSISTANT_COACH = "assistant_coach", _("Assistant Coach")
+    REFEREE = "referee", _("Referee")
+    INSTRUCTOR = "instructor", _("Instructor")
 
 
 # Roles that administer volunteers of the unit they are held at and below.
@@ -48,20 +50,22 @@ class RoleAssignment(models.Model):
     """
 
     person = models.ForeignKey("org.Person", on_delete=models.CASCADE, related_name="roles")
-    role = models.CharField(max_length=40, choices=Role.choices)
+    role = models.CharField(_("role"), max_length=40, choices=Role.choices)
     region = models.ForeignKey("org.Region", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     area = models.ForeignKey("org.Area", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     section = models.ForeignKey("org.Section", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     # Some roles are per division (a division coordinator); empty otherwise.
     division = models.CharField(max_length=12, blank=True)
-    start_on = models.DateField()
-    end_on = models.DateField(null=True, blank=True)
+    start_on = models.DateField(_("starts on"))
+    end_on = models.DateField(_("ends on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["person_id", "role", "start_on"]
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -89,7 +93,7 @@ class RoleAssignment(models.Model):
             return str(self.area)
         if self.section_id:
             return str(self.section)
-        return "National office"
+        return gettext("National office")
 
     def is_active_on(self, day: date) -> bool:
         return self.start_on <= day and (self.end_on is None or self.end_on >= day)

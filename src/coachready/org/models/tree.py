@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,9 +18,11 @@ class Section(models.Model):
 
     class Meta:
         ordering = ["number"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
 
     def __str__(self) -> str:
-        return f"Section {self.number} {self.name}".strip()
+        return (gettext("Section %(number)s %(name)s") % {"number": self.number, "name": self.name}).strip()
 
 
 class Area(models.Model):
@@ -31,12 +34,14 @@ class Area(models.Model):
 
     class Meta:
         ordering = ["section__number", "code"]
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
         constraints = [
             models.UniqueConstraint(fields=["section", "code"], name="area_code_unique_in_section")
         ]
 
     def __str__(self) -> str:
-        return f"Area {self.section.number}{self.code}"
+        return gettext("Area %(code)s") % {"code": f"{self.section.number}{self.code}"}
 
 
 class Region(models.Model):
@@ -61,9 +66,11 @@ class Region(models.Model):
 
     class Meta:
         ordering = ["number"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
 
     def __str__(self) -> str:
-        return f"Region {self.number} {self.name}"
+        return gettext("Region %(number)s %(name)s") % {"number": self.number, "name": self.name}
 
     @property
     def display_name(self) -> str:
