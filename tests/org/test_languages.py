@@ -151,7 +151,8 @@ def test_my_language_refuses_what_is_not_a_language_with_a_clear_message(world, 
     response = login(world.coach).post(reverse("org:my_language"), {"language": hostile})
     assert response.status_code == 400
     body = response.content.decode()
-    assert "Select a valid choice." in body or "This field is required." in body
+    # Answered in the coach's own language, Spanish.
+    assert "Escoja una opción válida." in body or "Este campo es necesario." in body
     world.coach.refresh_from_db()
     assert world.coach.language == "es"
     assert not AuditEntry.objects.filter(action="org.person.language_changed").exists()
