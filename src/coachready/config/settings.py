@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "coachready.imports",
     "coachready.api",
     "coachready.passes",
+    "coachready.field",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
