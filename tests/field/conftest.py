@@ -37,3 +37,10 @@ def rockets(world, season):
     CoachAssignment.objects.create(team=team, person=person, role="head_coach")
     Player.objects.create(team=team, local_id="p-1", display_name="Cy")
     return team
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _catalogues():
+    from tests.field.catalogue import compile_catalogues
+
+    compile_catalogues()
