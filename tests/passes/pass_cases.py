@@ -84,7 +84,10 @@ def texts() -> list[tuple[str, str, str]]:
     """(name, pass text, as_of) for every case."""
     valid = codec.encode(CASEY, KEY_60)
     version, body, signature = valid.split(".")
-    other_name = CASEY.to_payload() | {"n": "Someone Else"}
+    other_name = json.dumps(CASEY.to_payload() | {"n": "Someone Else"}, separators=(",", ":"), sort_keys=True)
+    renamed = codec.b64encode(other_name.encode())
+    last = "B" if body[-1] != "B" else "C"
+    no_end = {k: v for k, v in CASEY.to_payload().items() if k != "t"}
     return [
         ("valid", valid, AS_OF),
         ("valid on its last day", valid, "2026-12-31"),
@@ -96,10 +99,10 @@ def texts() -> list[tuple[str, str, str]]:
         ("signed by the retired key, still valid", codec.encode(replace(CASEY, key_id="60-old"), KEY_60_OLD), AS_OF),
         ("Han characters in the name", codec.encode(replace(CASEY, name="王伟", pass_id="p-wang"), KEY_60), AS_OF),
         ("accents in the name", codec.encode(replace(CASEY, name="José Núñez"), KEY_60), AS_OF),
-        ("name changed, signature kept", f"{version}.{codec.b64encode(json.dumps(other_name, separators=(',', ':'), sort_keys=True).encode())}.{signature}", AS_OF),
+        ("name changed, signature kept", f"{version}.{renamed}.{signature}", AS_OF),
         ("one character of the signature changed", f"{version}.{body}.{_swap(signature, 10)}", AS_OF),
         ("one character of the payload changed", f"{version}.{_swap(body, 20)}.{signature}", AS_OF),
-        ("last character of the payload changed", f"{version}.{body[:-1]}{'B' if body[-1] != 'B' else 'C'}.{signature}", AS_OF),
+        ("last character of the payload changed", f"{version}.{body[:-1]}{last}.{signature}", AS_OF),
         ("signature cut short", f"{version}.{body}.{signature[:40]}", AS_OF),
         ("unknown key", codec.encode(replace(CASEY, key_id="60-gone"), UNPUBLISHED), AS_OF),
         ("region 61's key vouching for region 60", codec.encode(replace(CASEY, key_id="61-cur"), KEY_61), AS_OF),
@@ -107,7 +110,7 @@ def texts() -> list[tuple[str, str, str]]:
         ("another version", f"CP2.{body}.{signature}", AS_OF),
         ("payload not JSON", _raw_text(b"not json", KEY_60), AS_OF),
         ("payload a list", _raw([1, 2], KEY_60), AS_OF),
-        ("payload missing valid-through", _raw({k: v for k, v in CASEY.to_payload().items() if k != "t"}, KEY_60), AS_OF),
+        ("payload missing valid-through", _raw(no_end, KEY_60), AS_OF),
         ("payload with a bad date", _raw(CASEY.to_payload() | {"t": "2026-02-30"}, KEY_60), AS_OF),
         ("payload with a text region", _raw(CASEY.to_payload() | {"r": "60"}, KEY_60), AS_OF),
         ("payload with a cleared pair of three", _raw(CASEY.to_payload() | {"c": [["a", "b", "c"]]}, KEY_60), AS_OF),

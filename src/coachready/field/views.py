@@ -156,7 +156,8 @@ def mine_json(request):
     """The signed-in coach's own teams (players, this week's and last week's
     practices) and this week's School Yard session; `signed_in: false` for
     anyone else, which also replaces what a phone kept for the last user."""
-    response = JsonResponse(mine.document(request.user, timezone.localdate()), json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(mine.document(request.user, timezone.localdate()),
+                            json_dumps_params={"ensure_ascii": False})
     # Only the phone's own worker keeps it; no shared cache may.
     patch_cache_control(response, private=True, no_cache=True)
     return response

@@ -468,6 +468,8 @@
   window.addEventListener("offline", showConnection);
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register(URLS.sw, {scope: URLS.sw.replace(/[^/]*$/, "")}).catch(function () {});
+    // The first visit's lists came before the worker: fetch them again through it.
+    navigator.serviceWorker.addEventListener("controllerchange", function () { refresh(); });
   }
   showConnection();
   showOutbox();

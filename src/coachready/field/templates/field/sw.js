@@ -6,8 +6,23 @@
 const CONFIG = {{ config|safe }};
 const CACHE = "coachready-field-" + CONFIG.version;
 
+// The lists too, as far as they come: a list that fails now (no
+// connection, too many requests) is kept the next time the page asks.
+async function keepLists(cache) {
+  await Promise.all(CONFIG.lists.filter((path) => !CONFIG.shell.includes(path)).map(async (path) => {
+    try {
+      const response = await fetch(path, {credentials: "same-origin"});
+      if (response.ok) await cache.put(path, response);
+    } catch (error) {
+      // Offline: nothing to keep yet.
+    }
+  }));
+}
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(CONFIG.shell)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE)
+    .then((cache) => cache.addAll(CONFIG.shell).then(() => keepLists(cache)))
+    .then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {
