@@ -102,3 +102,14 @@ def test_another_coach_sees_only_theirs(client, login, world, team14, rockets):
     mine = client.get(reverse("field:mine")).json()
     assert [t["label"] for t in mine["teams"]] == ["14U Rockets"]
     assert mine["schoolyard"] == []
+
+
+def test_coaches_find_the_kit_in_the_menu_and_on_their_pass_page(client, login, world):
+    login(world.coach)
+    html = client.get(reverse("passes:mine")).content.decode()
+    assert html.count('href="/field/"') >= 2  # the menu, and the pass page's own line
+    assert "Field kit" in html
+
+
+def test_visitors_menu_stays_as_it_was(client, world):
+    assert 'href="/field/"' not in client.get(reverse("heading:restart")).content.decode()
