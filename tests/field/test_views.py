@@ -86,7 +86,7 @@ def test_mine_holds_the_coachs_own_teams_and_plan(client, login, world, team14, 
                               start=today - timedelta(days=14), sessions=10)
     login(world.coach)
     mine = client.get(reverse("field:mine")).json()
-    assert mine["signed_in"] is True
+    assert mine["signed_in"] is True and mine["owner"] == world.coach.user.pk
     assert [t["label"] for t in mine["teams"]] == ["14U Galaxy"]
     galaxy = mine["teams"][0]
     assert [p["name"] for p in galaxy["players"]] == ["Ana", "Bo"]

@@ -69,6 +69,9 @@ def document(user, today: date) -> dict[str, Any]:  # noqa: ANN001
     teams = coached_teams(user).filter(season__ends_on__gte=today - timedelta(days=14)).exclude(division="schoolyard")
     return {
         "signed_in": True,
+        # Whose practices wait on the phone: another account signed in on
+        # the same phone does not send them as its own.
+        "owner": user.pk,
         "as_of": today.isoformat(),
         "teams": [_team(team, today) for team in teams.order_by("division", "name")],
         "schoolyard": _schoolyard(user, today),

@@ -318,7 +318,7 @@
     var weekOf = kit.rules.weekStart(day);
     var stored = team.weeks.filter(function (week) { return week.week_of === weekOf; })[0];
     var sessions = (stored ? stored.sessions : []).slice();
-    kit.store.waiting().forEach(function (entry) {
+    mineWaiting().forEach(function (entry) {
       if (String(entry.team) === String(team.id) && kit.rules.weekStart(entry.date) === weekOf) {
         sessions.push({date: entry.date, heading_minutes: entry.heading_minutes, headers: entry.headers});
       }
@@ -361,8 +361,8 @@
       practiceCheck.replaceChildren(el("p", "verdict verdict-bad", word("practice-invalid")));
       return;
     }
-    kit.store.add({client_id: crypto.randomUUID(), team: team.id, date: f.date.value, heading_minutes: minutes,
-                   headers: headers, note: f.note.value});
+    kit.store.add({client_id: crypto.randomUUID(), owner: state.mine.doc.owner, team: team.id, date: f.date.value,
+                   heading_minutes: minutes, headers: headers, note: f.note.value});
     checkWeek(team, f.date.value);
     practiceCheck.firstElementChild.prepend(el("p", "saved", word("practice-saved")));
     practiceForm.reset();
@@ -372,8 +372,14 @@
     sync();
   });
 
+  // The practices the signed-in account logged here and has not sent.
+  function mineWaiting() {
+    var owner = state.mine && state.mine.doc.signed_in ? state.mine.doc.owner : null;
+    return kit.store.waiting().filter(function (entry) { return entry.owner === owner; });
+  }
+
   function showOutbox(problem) {
-    var count = kit.store.waiting().length;
+    var count = mineWaiting().length;
     outboxLine.dataset.waiting = String(count);
     outboxLine.textContent = problem || (count ? word("outbox-waiting", {count: showNumber(count)})
       : (state.mine && state.mine.doc.signed_in ? word("outbox-sent") : ""));
@@ -389,7 +395,7 @@
      connection. A resend is harmless: the server keeps each id once. */
   function sync() {
     if (state.syncing || !navigator.onLine) return Promise.resolve();
-    var waiting = kit.store.waiting();
+    var waiting = mineWaiting();
     if (!waiting.length) return Promise.resolve();
     state.syncing = true;
     var problem = "";
@@ -400,7 +406,8 @@
         return fetch(URLS.practices, {
           method: "POST", credentials: "same-origin",
           headers: {"Content-Type": "application/json", "X-CSRFToken": csrfToken(), Accept: "application/json"},
-          body: JSON.stringify(entry)
+          body: JSON.stringify({client_id: entry.client_id, team: entry.team, date: entry.date,
+                                heading_minutes: entry.heading_minutes, headers: entry.headers, note: entry.note})
         }).then(function (response) {
           if (response.status === 200 || response.status === 201) {
             return response.json().then(function (answer) {
