@@ -472,6 +472,8 @@
 
   /* ---- Start ---- */
   window.addEventListener("online", function () { refresh().then(sync); });
+  // A kit left open at the field picks up a revocation as soon as it can.
+  setInterval(function () { if (navigator.onLine) refresh().then(sync); }, 5 * 60 * 1000);
   window.addEventListener("offline", showConnection);
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register(URLS.sw, {scope: URLS.sw.replace(/[^/]*$/, "")}).catch(function () {});
