@@ -24,4 +24,3 @@ def compile_catalogues() -> None:
     from django.utils.translation import trans_real
 
     trans_real._translations = {}
-    trans_real._active = __import__("asgiref.local", fromlist=["Local"]).Local()
