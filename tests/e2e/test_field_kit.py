@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 from coachready.heading.models import Player, Practice
 from coachready.passes import services as passes
+from coachready.schoolyard.models import SeasonPlan
 from coachready.teams.models import CoachAssignment, Season, Team
 from tests.e2e.conftest import RESULTS, Journey
 from tests.factories import TEST_PASSWORD, certify
@@ -120,6 +121,10 @@ def coach_team(world):
     CoachAssignment.objects.create(team=team, person=world.coach, role=CoachAssignment.Role.ASSISTANT_COACH)
     Player.objects.create(team=team, local_id="p-1", display_name="Ana")
     Player.objects.create(team=team, local_id="p-2", display_name="Bo")
+    yard = Team.objects.create(season=season, division="schoolyard", name="Sprouts")
+    CoachAssignment.objects.create(team=yard, person=world.coach, role=CoachAssignment.Role.HEAD_COACH)
+    SeasonPlan.objects.create(team=yard, owner=world.coach, region=world.region, title="Sprouts fall",
+                              start=today - timedelta(days=7), sessions=10)
     return team
 
 
@@ -146,6 +151,10 @@ def test_field_kit_offline(phone, world, coach_team, live_server):
     expect(page.get_by_role("heading", name=words["title"], exact=True)).to_be_visible()
     expect(page.locator(".connection")).to_contain_text(words["offline"])
     expect(page.locator('.list-date[data-list="keys"]')).to_contain_text(re.compile(r"\d"))
+    # This week's School Yard session of the coach's own plan.
+    session = page.locator(".schoolyard-sessions .session")
+    expect(session).to_contain_text("Sprouts fall")
+    expect(session.locator(".s-activities li").first).to_be_visible()
 
     # A pass typed in: the genuine one is green with its holder and divisions...
     page.get_by_label(words["pass_text"]).fill(genuine)
