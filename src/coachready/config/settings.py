@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "coachready.api",
     "coachready.passes",
     "coachready.wording",
+    "coachready.field",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("coachready.notify.urls")),
     path("", include("coachready.imports.urls")),
     path("", include("coachready.passes.urls")),
+    path("", include("coachready.field.urls")),
     path("", include("coachready.site.urls")),
 ]
 

@@ -20,14 +20,18 @@ from django.http import HttpRequest, HttpResponse
 # No page of the product uses these browser features; a page that is ever
 # compromised cannot ask for them either. Fullscreen stays for our own origin
 # (the PDF viewer of an evidence file uses it).
-PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in (
-        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "geolocation",
-        "gyroscope", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
-        "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
-    )
-) + ", fullscreen=(self)"
+_DENIED = (
+    "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "geolocation",
+    "gyroscope", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
+    "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+)
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in _DENIED) + ", fullscreen=(self)"
+# The field kit reads a Coach Pass's QR code with the phone's camera: the
+# camera is ours to ask for on the kit's page only.
+FIELD_PREFIX = "/field/"
+FIELD_PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()" for feature in _DENIED if feature != "camera"
+) + ", camera=(self), fullscreen=(self)"
 
 # Wagtail's admin only: its inline scripts and styles (see above).
 CMS_PREFIX = "/cms/"
@@ -42,7 +46,8 @@ class PolicyHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        field = request.path_info.startswith(FIELD_PREFIX)
+        response.setdefault("Permissions-Policy", FIELD_PERMISSIONS_POLICY if field else PERMISSIONS_POLICY)
         if request.path_info.startswith(CMS_PREFIX):
             response._csp_update = CMS_CSP_UPDATE  # type: ignore[attr-defined]  # read by csp.middleware
         return response

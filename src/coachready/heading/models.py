@@ -43,12 +43,17 @@ class Practice(models.Model):
     )
     logged_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The id the field kit made on the coach's phone for an entry logged
+    # offline: a resend of the same entry finds this row instead of adding one.
+    client_id = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["team_id", "date", "id"]
         indexes = [models.Index(fields=["team", "date"]), models.Index(fields=["date"])]
         constraints = [
-            models.CheckConstraint(condition=Q(heading_minutes__gte=0), name="practice_minutes_not_negative")
+            models.CheckConstraint(condition=Q(heading_minutes__gte=0), name="practice_minutes_not_negative"),
+            models.UniqueConstraint(fields=["logged_by", "client_id"], condition=Q(client_id__isnull=False),
+                                    name="practice_client_id_once_per_user"),
         ]
 
     def __str__(self) -> str:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
+from uuid import UUID
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from coachready.heading.models import Player, PlayerHeaders, Practice
 from coachready.org.audit import log_action
@@ -78,20 +79,53 @@ def log_practice(
     headers: Mapping[Player, int],
     note: str = "",
     user: Any = None,
+    client_id: UUID | None = None,
 ) -> Practice:
     """Store one practice's heading minutes and headers per player."""
     _check(team, day, heading_minutes, headers)
     practice = Practice.objects.create(
         team=team, date=day, heading_minutes=heading_minutes, note=note.strip(),
-        logged_by=user if getattr(user, "is_authenticated", False) else None,
+        logged_by=user if getattr(user, "is_authenticated", False) else None, client_id=client_id,
     )
     logged = _write_headers(practice, headers)
+    data: dict[str, Any] = {"team": team.pk, "date": day, "heading_minutes": heading_minutes, "headers": logged}
+    if client_id is not None:
+        data["client_id"] = str(client_id)
     log_action(
         "heading.practice.logged", user=user, obj=practice, region=_region_id(team),
         summary=f"{team}: practice {day}, {heading_minutes} heading minutes",
-        data={"team": team.pk, "date": day, "heading_minutes": heading_minutes, "headers": logged},
+        data=data,
     )
     return practice
+
+
+def log_practice_once(
+    team: Team,
+    *,
+    client_id: UUID,
+    day: date,
+    heading_minutes: int,
+    headers: Mapping[Player, int],
+    note: str = "",
+    user: Any,
+) -> tuple[Practice, bool]:
+    """A practice sent from the field kit, stored once however often the
+    phone sends it: (the practice, whether this call stored it).
+
+    The phone resends whenever it is not sure an entry arrived (a lost
+    answer, two tabs syncing at once), so the user's own client id decides:
+    the first send stores it, every later one finds it. The unique
+    constraint settles a race between two sends at the same moment.
+    """
+    found = Practice.objects.filter(logged_by=user, client_id=client_id).first()
+    if found is not None:
+        return found, False
+    try:
+        with transaction.atomic():
+            return log_practice(team, day=day, heading_minutes=heading_minutes, headers=headers, note=note,
+                                user=user, client_id=client_id), True
+    except IntegrityError:
+        return Practice.objects.get(logged_by=user, client_id=client_id), False
 
 
 @transaction.atomic
