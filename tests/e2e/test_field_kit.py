@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -52,7 +53,7 @@ def phone(request, browser, live_server):
     language = request.param
     context = browser.new_context(viewport=PHONE, locale="zh-CN" if language == "zh-hans" else "en-US",
                                   service_workers="allow")
-    context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
     page = context.new_page()
     folder = RESULTS / "field_kit" / language
     folder.mkdir(parents=True, exist_ok=True)

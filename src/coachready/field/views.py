@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import wraps
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
@@ -19,7 +18,7 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
@@ -37,24 +36,6 @@ SHELL_STATIC = (
 )
 
 
-def in_reader_language(view):  # noqa: ANN001, ANN201
-    """Answer in the language the reader asked for (the language cookie,
-    then the browser's Accept-Language): the kit is used by whoever holds
-    the phone at the field, signed in or not."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):  # noqa: ANN001, ANN202
-        language = translation.get_language_from_request(request)
-        with translation.override(language):
-            request.LANGUAGE_CODE = translation.get_language()
-            response = view(request, *args, **kwargs)
-        response.setdefault("Content-Language", language)
-        patch_vary_headers(response, ("Accept-Language", "Cookie"))
-        return response
-
-    return wrapper
-
-
 def _policy(request):  # noqa: ANN001, ANN202
     region = current_region(request)
     return region.policy() if region is not None else load_policy()
@@ -62,7 +43,6 @@ def _policy(request):  # noqa: ANN001, ANN202
 
 @require_GET
 @ensure_csrf_cookie
-@in_reader_language
 def kit(request):
     policy = _policy(request)
     region = current_region(request)
@@ -105,7 +85,6 @@ def service_worker(request):
 
 
 @require_GET
-@in_reader_language
 def manifest(request):
     response = JsonResponse({
         "name": _("CoachReady field kit"),
@@ -151,7 +130,6 @@ def policy_json(request):
 
 @require_GET
 @ensure_csrf_cookie
-@in_reader_language
 def mine_json(request):
     """The signed-in coach's own teams (players, this week's and last week's
     practices) and this week's School Yard session; `signed_in: false` for
@@ -169,7 +147,6 @@ def _error(status: int, code: str, message: str, path: str = "") -> JsonResponse
 
 
 @require_POST
-@in_reader_language
 def practices(request):
     """One practice logged on the phone. Sending it again (same client id)
     stores nothing new: 200 with the practice already stored, where the
