@@ -7,6 +7,7 @@ import json
 import re
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import timezone
@@ -36,7 +37,7 @@ def test_page_in_the_readers_language(client, world):
     html = response.content.decode()
     assert '<html lang="zh-hans">' in html
     assert "现场工具包" in html
-    client.cookies["django_language"] = "es"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
     assert '<html lang="es">' in client.get(reverse("field:kit")).content.decode()
 
 
