@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 
 from coachready.org.models import Region
@@ -38,7 +39,7 @@ def region_calendar(request, number: int):
     try:
         region = Region.objects.get(number=number)
     except Region.DoesNotExist:
-        raise Http404("No such region.") from None
+        raise Http404(gettext("No such region.")) from None
     events = access.public_events().filter(region=region).prefetch_related("sessions")
     with translation.override(feed_language(request.GET.get("lang"))):
         return _ics(region_feed(region, events), f"region-{number}-training.ics")
