@@ -51,7 +51,7 @@ def get_application_for(user, pk: int) -> Application:
             "applicant__home_region__area__section", "applicant__user"
         ).get(pk=pk)
     except (Application.DoesNotExist, ValueError, TypeError):
-        raise Http404("No such application.") from None
+        raise Http404(_("No such application.")) from None
     if application.applicant.user_id == user.pk:
         return application
     if scope_for(user, APPROVER_ROLES).covers(application.applicant.home_region):
