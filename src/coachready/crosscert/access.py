@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coachready.crosscert.models import ROLE_LEVELS, Application
 from coachready.org.access import Scope, scope_for, scopes_by_role
@@ -44,27 +45,27 @@ def get_application_for(user, pk: int) -> Application:
     """One application, if the user is its applicant or a reviewer over the
     applicant's region; 404 when it does not exist, 403 otherwise."""
     if not _signed_in(user):
-        raise PermissionDenied("Sign in first.")
+        raise PermissionDenied(_("Sign in first."))
     try:
         application = Application.objects.select_related(
             "applicant__home_region__area__section", "applicant__user"
         ).get(pk=pk)
     except (Application.DoesNotExist, ValueError, TypeError):
-        raise Http404("No such application.") from None
+        raise Http404(_("No such application.")) from None
     if application.applicant.user_id == user.pk:
         return application
     if scope_for(user, APPROVER_ROLES).covers(application.applicant.home_region):
         return application
-    raise PermissionDenied("You may not see this application.")
+    raise PermissionDenied(_("You may not see this application."))
 
 
 def get_application_to_edit(user, pk: int) -> Application:
     """The applicant's own application, while it is returned to them."""
     application = get_application_for(user, pk)
     if application.applicant.user_id != user.pk:
-        raise PermissionDenied("Only the applicant may change an application.")
+        raise PermissionDenied(_("Only the applicant may change an application."))
     if application.status != Application.Status.RETURNED:
-        raise PermissionDenied("Only an application returned for more information can be changed.")
+        raise PermissionDenied(_("Only an application returned for more information can be changed."))
     return application
 
 
@@ -73,13 +74,13 @@ def refusal_to_act(user, application: Application) -> str:
     they may. The applicant never acts on their own application, even when
     they hold the step's role."""
     if not _signed_in(user):
-        return "Sign in first."
+        return _("Sign in first.")
     if application.status != Application.Status.SUBMITTED or not application.current_role:
-        return "This application is not waiting for a review."
+        return _("This application is not waiting for a review.")
     if application.applicant.user_id == user.pk:
-        return "You cannot review your own application."
+        return _("You cannot review your own application.")
     if not scope_for(user, [application.current_role]).covers(application.applicant.home_region):
-        return "This step waits for another role holder."
+        return _("This step waits for another role holder.")
     return ""
 
 
@@ -126,7 +127,7 @@ def unit_label(role: str, region: Region) -> str:
         return str(region.area)
     if level == "section":
         return str(region.area.section)
-    return "National office"
+    return _("National office")
 
 
 def role_holders(role: str, region: Region, *, exclude: Person | None = None) -> list[Person]:

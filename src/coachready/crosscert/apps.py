@@ -1,10 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 
 class CrosscertConfig(AppConfig):
     name = "coachready.crosscert"
     label = "crosscert"
-    verbose_name = "Cross-certification"
+    verbose_name = gettext_lazy("Cross-certification")
     # What nav_links reads (applications, the reviewer's roles, applicants'
     # regions): the cached menus are renewed when it changes.
     nav_links_read = ("crosscert.Application", "org.Person", "org.RoleAssignment")
@@ -23,11 +25,12 @@ class CrosscertConfig(AppConfig):
         # Applicants follow their applications from the menu; everyone else
         # finds "apply" on the home page, so the menu stays short.
         if Application.objects.filter(applicant__user=request.user).exists():
-            links.append(Link("Cross-certification", reverse("crosscert:mine"), order=60))
+            links.append(Link(_("Cross-certification"), reverse("crosscert:mine"), order=60))
         if is_reviewer(request.user):
             waiting = queue_for(request.user).count()
             if waiting:
-                links.append(Link(f"Cross-cert queue ({waiting})", reverse("crosscert:queue"), order=45))
+                links.append(Link(_("Cross-cert queue (%(count)s)") % {"count": waiting},
+                                  reverse("crosscert:queue"), order=45))
         return links
 
     def home_links(self, request):
@@ -41,19 +44,20 @@ class CrosscertConfig(AppConfig):
         links = []
         if request.user.person_or_none is not None:
             links.append(Link(
-                "Cross-certification",
+                _("Cross-certification"),
                 reverse("crosscert:mine"),
-                "Hold a US Soccer licence? Apply to have it recognised as an AYSO coach certificate, "
-                "and follow your application.",
+                _("Hold a US Soccer licence? Apply to have it recognised as an AYSO coach certificate, "
+                  "and follow your application."),
                 order=70,
             ))
         if is_reviewer(request.user):
             waiting = queue_for(request.user).count()
             if waiting:
                 links.append(Link(
-                    "Cross-certification queue",
+                    _("Cross-certification queue"),
                     reverse("crosscert:queue"),
-                    f"{waiting} application{'s' if waiting != 1 else ''} waiting for your decision.",
+                    ngettext("%(count)s application waiting for your decision.",
+                             "%(count)s applications waiting for your decision.", waiting) % {"count": waiting},
                     order=40,
                 ))
         return links

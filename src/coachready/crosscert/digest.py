@@ -6,6 +6,8 @@ from datetime import date
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coachready.core.hooks import DigestSection
 from coachready.crosscert.access import unit_label
@@ -27,17 +29,29 @@ def digest_section(region, as_of: date) -> DigestSection | None:  # noqa: ANN001
     lines = []
     for application in open_ones:
         days = max((as_of - timezone.localtime(application.step_since).date()).days, 0)
-        who = f"{application.applicant.display_name}: {application.get_licence_display()} → {application.course_title}"
+        names = {
+            "name": application.applicant.display_name, "licence": application.get_licence_display(),
+            "course": application.course_title, "days": days,
+        }
         if application.status == Application.Status.SUBMITTED:
             role = application.current_role
-            lines.append(
-                f"{who} — step {application.step + 1} of {len(application.approval_chain)}, waiting for the "
-                f"{role_label(role)} ({unit_label(role, region)}) for {days} day{'s' if days != 1 else ''}"
-            )
+            names.update(step=application.step + 1, steps=len(application.approval_chain),
+                         role=role_label(role), unit=unit_label(role, region))
+            lines.append(ngettext(
+                "%(name)s: %(licence)s → %(course)s — step %(step)s of %(steps)s, "
+                "waiting for the %(role)s (%(unit)s) for %(days)s day",
+                "%(name)s: %(licence)s → %(course)s — step %(step)s of %(steps)s, "
+                "waiting for the %(role)s (%(unit)s) for %(days)s days",
+                days,
+            ) % names)
         else:
-            lines.append(
-                f"{who} — returned to the applicant for more information {days} day{'s' if days != 1 else ''} ago"
-            )
+            lines.append(ngettext(
+                "%(name)s: %(licence)s → %(course)s — returned to the applicant for more information "
+                "%(days)s day ago",
+                "%(name)s: %(licence)s → %(course)s — returned to the applicant for more information "
+                "%(days)s days ago",
+                days,
+            ) % names)
     if not lines:
         return None
-    return DigestSection("Cross-certification applications", lines, url=reverse("crosscert:queue"), order=60)
+    return DigestSection(_("Cross-certification applications"), lines, url=reverse("crosscert:queue"), order=60)

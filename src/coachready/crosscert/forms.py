@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField
@@ -20,27 +21,28 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class ApplicationForm(forms.Form):
     licence = forms.ChoiceField(
-        label="Licence or diploma you hold", choices=[("", "Choose your licence"), *LICENCE_CHOICES]
+        label=_("Licence or diploma you hold"), choices=[("", _("Choose your licence")), *LICENCE_CHOICES]
     )
-    licence_number = forms.CharField(label="Licence number", max_length=60)
+    licence_number = forms.CharField(label=_("Licence number"), max_length=60)
     issuing_body = forms.CharField(
-        label="Issued by", max_length=120, initial="U.S. Soccer Federation",
-        help_text="The organisation named on the licence.",
+        label=_("Issued by"), max_length=120, initial="U.S. Soccer Federation",
+        help_text=_("The organisation named on the licence."),
     )
-    issued_on = DateField(label="Issued on", widget=DATE)
+    issued_on = DateField(label=_("Issued on"), widget=DATE)
     expires_on = DateField(
-        label="Expires on", widget=DATE, required=False, help_text="Leave empty if the licence does not expire."
+        label=_("Expires on"), widget=DATE, required=False,
+        help_text=_("Leave empty if the licence does not expire."),
     )
-    course = forms.ChoiceField(label="AYSO certificate you apply for")
+    course = forms.ChoiceField(label=_("AYSO certificate you apply for"))
     scan = forms.FileField(
-        label="Copy of the licence",
-        help_text="A scan or photo: PDF, PNG or JPEG, at most 10 MB.",
+        label=_("Copy of the licence"),
+        help_text=_("A scan or photo: PDF, PNG or JPEG, at most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}),
     )
     statement = forms.CharField(
-        label="Statement", required=False, max_length=4000,
+        label=_("Statement"), required=False, max_length=4000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Your coaching experience, and anything the reviewers should know.",
+        help_text=_("Your coaching experience, and anything the reviewers should know."),
     )
 
     def __init__(self, *args, person, policy, application: Application | None = None, **kwargs):
@@ -51,15 +53,16 @@ class ApplicationForm(forms.Form):
             for code in rule.grants:
                 if code not in courses:
                     courses.append(code)
-        self.fields["course"].choices = [("", "Choose a certificate")] + [
+        self.fields["course"].choices = [("", gettext("Choose a certificate"))] + [
             (code, policy.title_of(code)) for code in courses
         ]
         if application is not None:
             # Returned for more information: the licence copy on file stays
             # unless a new one is attached.
             self.fields["scan"].required = False
-            self.fields["scan"].help_text = "Attach a new copy only if the reviewers asked for one. " + (
-                self.fields["scan"].help_text
+            self.fields["scan"].help_text = gettext(
+                "Attach a new copy only if the reviewers asked for one. "
+                "A scan or photo: PDF, PNG or JPEG, at most 10 MB."
             )
 
     def clean(self):
@@ -84,10 +87,10 @@ class ApplicationForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    action = forms.ChoiceField(label="Decision", widget=forms.RadioSelect)
+    action = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
     reason = forms.CharField(
-        label="Reason or note", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Required when you return or reject the application; the applicant sees it.",
+        label=_("Reason or note"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you return or reject the application; the applicant sees it."),
     )
     step = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     round = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -95,10 +98,10 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, actions: tuple[str, ...], **kwargs):
         super().__init__(*args, **kwargs)
         labels = {
-            Decision.Action.RECOMMEND: "Recommend",
-            Decision.Action.APPROVE: "Approve and grant the certificate",
-            Decision.Action.RETURN: "Return for more information",
-            Decision.Action.REJECT: "Reject",
+            Decision.Action.RECOMMEND: gettext("Recommend"),
+            Decision.Action.APPROVE: gettext("Approve and grant the certificate"),
+            Decision.Action.RETURN: gettext("Return for more information"),
+            Decision.Action.REJECT: gettext("Reject"),
         }
         self.fields["action"].choices = [(a, labels[Decision.Action(a)]) for a in actions]
         self.fields["reason"].required_when = _("required to return or reject")

@@ -14,23 +14,24 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from coachready.core import uploads
 
 # CONTRACTS.md section 3: the licence codes the engine knows.
 LICENCE_CHOICES = (
-    ("ussf_youth_modules", "US Soccer Youth Modules"),
-    ("ussf_f", "US Soccer F licence"),
-    ("ussf_e", "US Soccer E licence"),
-    ("ussf_d", "US Soccer D licence"),
-    ("ussf_c", "US Soccer C licence"),
-    ("ussf_b", "US Soccer B licence"),
-    ("ussf_a", "US Soccer A licence"),
-    ("ussf_pro", "US Soccer Pro licence"),
-    ("nscaa", "NSCAA diploma"),
-    ("united_soccer_coaches", "United Soccer Coaches diploma"),
-    ("fa", "FA coaching level"),
-    ("other", "Another organisation's licence"),
+    ("ussf_youth_modules", _("US Soccer Youth Modules")),
+    ("ussf_f", _("US Soccer F licence")),
+    ("ussf_e", _("US Soccer E licence")),
+    ("ussf_d", _("US Soccer D licence")),
+    ("ussf_c", _("US Soccer C licence")),
+    ("ussf_b", _("US Soccer B licence")),
+    ("ussf_a", _("US Soccer A licence")),
+    ("ussf_pro", _("US Soccer Pro licence")),
+    ("nscaa", _("NSCAA diploma")),
+    ("united_soccer_coaches", _("United Soccer Coaches diploma")),
+    ("fa", _("FA coaching level")),
+    ("other", _("Another organisation's licence")),
 )
 
 # The approval roles and the level of the org tree each is held at.
@@ -49,13 +50,13 @@ def scan_path(instance: Application, filename: str) -> str:
 
 class Application(models.Model):
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", "In review"
-        RETURNED = "returned", "Returned for more information"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
+        SUBMITTED = "submitted", _("In review")
+        RETURNED = "returned", _("Returned for more information")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
 
     applicant = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="crosscert_applications")
-    licence = models.CharField("licence", max_length=30, choices=LICENCE_CHOICES)
+    licence = models.CharField(_("licence"), max_length=30, choices=LICENCE_CHOICES)
     licence_number = models.CharField(max_length=60)
     issuing_body = models.CharField(max_length=120)
     issued_on = models.DateField()
@@ -124,10 +125,10 @@ class Application(models.Model):
 
 class Decision(models.Model):
     class Action(models.TextChoices):
-        RECOMMEND = "recommend", "Recommended"
-        APPROVE = "approve", "Approved"
-        RETURN = "return", "Returned for more information"
-        REJECT = "reject", "Rejected"
+        RECOMMEND = "recommend", _("Recommended")
+        APPROVE = "approve", _("Approved")
+        RETURN = "return", _("Returned for more information")
+        REJECT = "reject", _("Rejected")
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="decisions")
     step = models.PositiveSmallIntegerField()

@@ -52,16 +52,16 @@ def chain_steps(application: Application, decisions: list[Decision]) -> list[Ste
         decision = latest.get(index)
         since = None
         if index < application.step or application.status == Application.Status.APPROVED:
-            state, label = "done", (decision.get_action_display() if decision else "Recommended")
+            state, label = "done", (decision.get_action_display() if decision else _("Recommended"))
         elif index == application.step:
             state, label, since = {
-                Application.Status.SUBMITTED: ("waiting", "Waiting", application.step_since),
-                Application.Status.RETURNED: ("returned", "Returned for more information", application.step_since),
-                Application.Status.REJECTED: ("rejected", "Rejected", application.decided_at),
+                Application.Status.SUBMITTED: ("waiting", _("Waiting"), application.step_since),
+                Application.Status.RETURNED: ("returned", _("Returned for more information"), application.step_since),
+                Application.Status.REJECTED: ("rejected", _("Rejected"), application.decided_at),
             }[application.status]
         else:
             state = "pending"
-            label = "Not reached" if application.status == Application.Status.REJECTED else "Not yet"
+            label = _("Not reached") if application.status == Application.Status.REJECTED else _("Not yet")
         if application.status == Application.Status.APPROVED and index == application.step:
             state = "approved"
         steps.append(StepView(

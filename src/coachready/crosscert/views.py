@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachready.certs.models import CertificationRecord
@@ -21,7 +22,7 @@ from coachready.crosscert.models import Application
 def _person(request):
     person = request.user.person_or_none
     if person is None:
-        raise PermissionDenied("Your account is not linked to a volunteer record yet.")
+        raise PermissionDenied(_("Your account is not linked to a volunteer record yet."))
     return person
 
 
@@ -46,14 +47,16 @@ def apply(request):
         except services.CrossCertError as exc:
             form.add_error(exc.field or None, exc.message)
         else:
-            messages.success(request, "Your application is in review. " + tracking.standing(application))
+            messages.success(request, _("Your application is in review. %(standing)s") % {
+                "standing": tracking.standing(application)})
             return redirect("crosscert:detail", pk=application.pk)
     return render(request, "crosscert/apply.html", {
         "form": form, "person": person, "policy": policy,
         "preconditions": services.check_preconditions(person, policy, timezone.localdate()),
         "licences": services.licence_options(policy),
         "chain_titles": [
-            f"{services.notify.role_label(role)} ({access.unit_label(role, person.home_region)})"
+            _("%(role)s (%(unit)s)") % {
+                "role": services.notify.role_label(role), "unit": access.unit_label(role, person.home_region)}
             for role in policy.crosscert.approval_chain
         ],
     })
@@ -102,13 +105,15 @@ def _render_detail(request, application: Application, form: DecisionForm | None 
     return render(request, "crosscert/detail.html", {
         "application": application,
         "holders": holders,
+        "holder_names": ", ".join(p.display_name for p in holders),
         "course_title": policy.title_of(application.course),
         "steps": tracking.chain_steps(application, decisions),
         "standing": tracking.standing(application),
         "decisions": [(d, services.notify.role_label(d.role)) for d in decisions],
         "form": form if not refusal else None,
-        "acting_as": f"{services.notify.role_label(application.current_role)} "
-        f"({access.unit_label(application.current_role, application.applicant.home_region)})",
+        "acting_as": _("%(role)s (%(unit)s)") % {
+            "role": services.notify.role_label(application.current_role),
+            "unit": access.unit_label(application.current_role, application.applicant.home_region)},
         "is_applicant": is_applicant,
         "records": records,
         "preconditions": [] if is_applicant else services.check_preconditions(
@@ -125,7 +130,8 @@ def act(request, pk: int):
     if shown != (str(application.step), str(application.round)) or application.status != Application.Status.SUBMITTED:
         # The page was out of date (a double click, or another reviewer was
         # quicker): say so rather than refuse; nothing is written.
-        messages.info(request, "This step has already been decided. " + tracking.standing(application))
+        messages.info(request, _("This step has already been decided. %(standing)s") % {
+            "standing": tracking.standing(application)})
         return redirect("crosscert:detail", pk=application.pk)
     access.check_can_act(request.user, application)
     form = DecisionForm(request.POST, actions=services.allowed_actions(application))
@@ -143,7 +149,7 @@ def act(request, pk: int):
             return _render_detail(request, application, form, status=400)
         messages.error(request, exc.message)
         return redirect("crosscert:detail", pk=application.pk)
-    messages.success(request, "Decision recorded. " + tracking.standing(application))
+    messages.success(request, _("Decision recorded. %(standing)s") % {"standing": tracking.standing(application)})
     return redirect("crosscert:queue")
 
 
@@ -163,7 +169,7 @@ def edit(request, pk: int):
         except services.CrossCertError as exc:
             form.add_error(exc.field or None, exc.message)
         else:
-            messages.success(request, "Resubmitted. " + tracking.standing(application))
+            messages.success(request, _("Resubmitted. %(standing)s") % {"standing": tracking.standing(application)})
             return redirect("crosscert:detail", pk=application.pk)
     return render(request, "crosscert/edit.html", {
         "form": form, "application": application, "policy": policy,
@@ -174,7 +180,7 @@ def edit(request, pk: int):
 @login_required
 def queue(request):
     if not access.is_reviewer(request.user):
-        raise PermissionDenied("You hold no role that reviews cross-certification applications.")
+        raise PermissionDenied(_("You hold no role that reviews cross-certification applications."))
     now = timezone.now()
     rows = []
     for application in access.queue_for(request.user):
@@ -193,10 +199,10 @@ def queue(request):
 def scan(request, pk: int):
     application = access.get_application_for(request.user, pk)
     if not application.scan:
-        raise Http404("No licence copy on file.")
+        raise Http404(_("No licence copy on file."))
     try:
         return evidence_response(application.scan, download_name=f"licence-{application.pk}")
     except (FileNotFoundError, OSError):
-        raise Http404("The licence copy is missing from storage.") from None
+        raise Http404(_("The licence copy is missing from storage.")) from None
     except ValueError:
-        raise PermissionDenied("This file cannot be shown.") from None
+        raise PermissionDenied(_("This file cannot be shown.")) from None

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coachready.org.access import can_admin_region, get_region_for, regions_for, scope_for
 from coachready.org.models import Person, Region, Role, RoleAssignment
@@ -39,7 +40,7 @@ def get_managed_event(user, number: int, pk: int) -> tuple[Region, Event]:
     try:
         event = Event.objects.select_related("region").get(pk=pk, region=region)
     except Event.DoesNotExist:
-        raise Http404("No such event in this region.") from None
+        raise Http404(_("No such event in this region.")) from None
     return region, event
 
 
@@ -53,19 +54,19 @@ def get_event_for(user, pk: int) -> Event:
     try:
         event = Event.objects.select_related("region__area__section").get(pk=pk)
     except Event.DoesNotExist:
-        raise Http404("No such event.") from None
+        raise Http404(_("No such event.")) from None
     if event.status == Event.Status.DRAFT and not can_manage(user, event.region):
-        raise Http404("No such event.")
+        raise Http404(_("No such event."))
     return event
 
 
 def person_of(user) -> Person:
     """The volunteer behind a signed-in account; enrolling needs one."""
     if not getattr(user, "is_authenticated", False):
-        raise PermissionDenied("Sign in first.")
+        raise PermissionDenied(_("Sign in first."))
     person = user.person_or_none
     if person is None:
-        raise PermissionDenied("Your account is not linked to a volunteer record yet.")
+        raise PermissionDenied(_("Your account is not linked to a volunteer record yet."))
     return person
 
 
@@ -91,7 +92,7 @@ def person_for_feed_token(token: str) -> Person:
     try:
         return FeedToken.objects.select_related("person").get(token=token).person
     except FeedToken.DoesNotExist:
-        raise Http404("No such calendar link.") from None
+        raise Http404(_("No such calendar link.")) from None
 
 
 def instructors_for(region: Region, *, on=None) -> QuerySet[Person]:

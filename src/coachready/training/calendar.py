@@ -5,6 +5,11 @@ and whose SEQUENCE is the event's change counter, so a calendar app that
 subscribed to a feed or imported an attachment replaces its copy after a
 change instead of showing the session twice. A cancelled event keeps its
 VEVENTs with STATUS:CANCELLED, which is how calendar apps learn to drop them.
+
+The texts (calendar name, SUMMARY, DESCRIPTION) are in the active language:
+calendar apps fetch feeds without cookies, so the feed views choose it (the
+person's own language, or the feed address's `lang`); emails render their
+attachment inside the recipient's language. Times are the region's.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
@@ -60,16 +66,33 @@ def session_vevent(session: Session, event: Event, *, enrollment: Enrollment | N
     item.add("dtstart", datetime.combine(session.date, session.start, tzinfo=tz))
     item.add("dtend", datetime.combine(session.date, session.end, tzinfo=tz))
     item.add("sequence", event.sequence + (enrollment.sequence if enrollment is not None else 0))
-    summary = event.title + (f" — {session.title}" if session.title else "")
-    if enrollment is not None and enrollment.status == Enrollment.Status.WAITLISTED:
-        summary += " (waiting list)"
-    item.add("summary", summary)
+    item.add("summary", _summary(session, event, enrollment))
     item.add("location", ", ".join(p for p in (event.venue_name, event.venue_address) if p))
-    description = event.description.strip()
-    item.add("description", f"{description}\n\n{event_url(event)}".strip())
+    item.add("description", _description(event))
     item.add("url", event_url(event))
     item.add("status", _status(event, enrollment))
     return item
+
+
+def _summary(session: Session, event: Event, enrollment: Enrollment | None) -> str:
+    waiting = enrollment is not None and enrollment.status == Enrollment.Status.WAITLISTED
+    names = {"event": event.title, "session": session.title}
+    if session.title:
+        if waiting:
+            return _("%(event)s — %(session)s (waiting list)") % names
+        return _("%(event)s — %(session)s") % names
+    return _("%(event)s (waiting list)") % names if waiting else event.title
+
+
+def _description(event: Event) -> str:
+    """The event's own description (as its region wrote it), where it
+    meets, and its page."""
+    parts = [event.description.strip()]
+    if event.course:
+        parts.append(_("Completes: %(course)s. Attend every session to complete the course.") % {
+            "course": event.course_title})
+    parts.append(_("Enrolment and details: %(url)s") % {"url": event_url(event)})
+    return "\n\n".join(p for p in parts if p)
 
 
 def _finish(cal: Calendar) -> bytes:
@@ -79,7 +102,7 @@ def _finish(cal: Calendar) -> bytes:
 
 def region_feed(region, events: Iterable[Event]) -> bytes:  # noqa: ANN001 - org.Region
     """Every public session of a region's events (sessions prefetched)."""
-    cal = new_calendar(f"Region {region.number} training")
+    cal = new_calendar(_("Region %(number)s training") % {"number": region.number})
     for event in events:
         for session in event.sessions.all():
             cal.add_component(session_vevent(session, event))
@@ -88,7 +111,7 @@ def region_feed(region, events: Iterable[Event]) -> bytes:  # noqa: ANN001 - org
 
 def person_feed(person, enrollments: Iterable[Enrollment]) -> bytes:  # noqa: ANN001 - org.Person
     """A volunteer's own sessions (enrolments with event and sessions prefetched)."""
-    cal = new_calendar(f"Training of {person.display_name}")
+    cal = new_calendar(_("Training of %(name)s") % {"name": person.display_name})
     # One VEVENT per session UID: someone who cancelled and enrolled again
     # has two enrolments in one event; the live one speaks for both.
     chosen: dict[int, Enrollment] = {}

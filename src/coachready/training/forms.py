@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import formats
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField, ModelMultipleChoiceField
@@ -20,34 +22,34 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 def course_choices(region: Region) -> list[tuple[str, str]]:
     policy = region.policy()
-    return [("", "— none (a coach clinic) —")] + [
+    return [("", gettext("— none (a coach clinic) —"))] + [
         (code, spec.title) for code, spec in policy.requirements.items()
     ]
 
 
 class EventForm(forms.Form):
-    kind = forms.ChoiceField(choices=Event.Kind.choices, initial=Event.Kind.COURSE)
-    title = forms.CharField(max_length=120)
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Event.Kind.choices, initial=Event.Kind.COURSE)
+    title = forms.CharField(label=_("Title"), max_length=120)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     course = forms.ChoiceField(
-        label="Course granted", required=False,
-        help_text="The requirement a participant completes by attending every session. Empty for a clinic.",
-        error_messages={"invalid_choice": "Unknown course code %(value)s: choose one of the region's requirements."},
+        label=_("Course granted"), required=False,
+        help_text=_("The requirement a participant completes by attending every session. Empty for a clinic."),
+        error_messages={"invalid_choice": _("Unknown course code %(value)s: choose one of the region's requirements.")},
     )
     instructors = ModelMultipleChoiceField(
-        queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
-        help_text="People who hold the instructor role in the region.",
+        queryset=None, required=False, widget=forms.CheckboxSelectMultiple, label=_("Instructors"),
+        help_text=_("People who hold the instructor role in the region."),
     )
-    venue_name = forms.CharField(label="Venue", max_length=120)
-    venue_address = forms.CharField(label="Address", max_length=250, required=False)
-    map_url = forms.URLField(label="Map link", required=False, assume_scheme="https")
+    venue_name = forms.CharField(label=_("Venue"), max_length=120)
+    venue_address = forms.CharField(label=_("Address"), max_length=250, required=False)
+    map_url = forms.URLField(label=_("Map link"), required=False, assume_scheme="https")
     capacity = forms.IntegerField(
-        min_value=1, max_value=1000,
-        error_messages={"min_value": "The capacity must be at least 1 seat."},
+        min_value=1, max_value=1000, label=_("Capacity"),
+        error_messages={"min_value": _("The capacity must be at least 1 seat.")},
     )
     enrol_by = DateField(
-        label="Enrolment deadline", widget=DATE,
-        help_text="The last day to enrol or cancel; not after the first session.",
+        label=_("Enrolment deadline"), widget=DATE,
+        help_text=_("The last day to enrol or cancel; not after the first session."),
     )
 
     def __init__(self, *args, region: Region, **kwargs):
@@ -61,9 +63,9 @@ class EventForm(forms.Form):
         data = super().clean()
         kind, course = data.get("kind"), data.get("course")
         if kind == Event.Kind.COURSE and "course" not in self.errors and not course:
-            self.add_error("course", "Choose the requirement this course grants.")
+            self.add_error("course", gettext("Choose the requirement this course grants."))
         if kind == Event.Kind.CLINIC and course:
-            self.add_error("course", "A coach clinic grants no certificate; leave the course empty.")
+            self.add_error("course", gettext("A coach clinic grants no certificate; leave the course empty."))
         return data
 
     def event_fields(self) -> dict:
@@ -71,10 +73,11 @@ class EventForm(forms.Form):
 
 
 class SessionFields(forms.Form):
-    date = DateField(widget=DATE)
-    start = forms.TimeField(widget=TIME)
-    end = forms.TimeField(widget=TIME)
-    title = forms.CharField(max_length=80, required=False, help_text="For example: classroom, or on the field.")
+    date = DateField(label=_("Date"), widget=DATE)
+    start = forms.TimeField(label=_("Starts"), widget=TIME)
+    end = forms.TimeField(label=_("Ends"), widget=TIME)
+    title = forms.CharField(label=_("What"), max_length=80, required=False,
+                            help_text=_("For example: classroom, or on the field."))
 
     def __init__(self, *args, enrol_by=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,30 +87,31 @@ class SessionFields(forms.Form):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
         if start and end and end <= start:
-            self.add_error("end", "The session must end after it starts.")
+            self.add_error("end", gettext("The session must end after it starts."))
         day = data.get("date")
         if day and self.enrol_by and day < self.enrol_by:
-            self.add_error("date", f"A session cannot be before the enrolment deadline ({self.enrol_by:%Y-%m-%d}).")
+            self.add_error("date", gettext("A session cannot be before the enrolment deadline (%(day)s).") % {
+                "day": formats.date_format(self.enrol_by, "DATE_FORMAT")})
         return data
 
 
 class NewEventForm(EventForm):
     """An event and its first session on one page."""
 
-    session_date = DateField(label="First session: date", widget=DATE)
-    session_start = forms.TimeField(label="First session: starts", widget=TIME)
-    session_end = forms.TimeField(label="First session: ends", widget=TIME)
-    session_title = forms.CharField(label="First session: what", max_length=80, required=False,
-                                    help_text="For example: classroom.")
+    session_date = DateField(label=_("First session: date"), widget=DATE)
+    session_start = forms.TimeField(label=_("First session: starts"), widget=TIME)
+    session_end = forms.TimeField(label=_("First session: ends"), widget=TIME)
+    session_title = forms.CharField(label=_("First session: what"), max_length=80, required=False,
+                                    help_text=_("For example: classroom."))
 
     def clean(self):
         data = super().clean()
         start, end = data.get("session_start"), data.get("session_end")
         if start and end and end <= start:
-            self.add_error("session_end", "The session must end after it starts.")
+            self.add_error("session_end", gettext("The session must end after it starts."))
         day, enrol_by = data.get("session_date"), data.get("enrol_by")
         if day and enrol_by and enrol_by > day:
-            self.add_error("enrol_by", "The enrolment deadline must not be after the first session.")
+            self.add_error("enrol_by", gettext("The enrolment deadline must not be after the first session."))
         return data
 
     def session_fields(self) -> dict:
@@ -118,7 +122,7 @@ class NewEventForm(EventForm):
 
 class CancelEventForm(forms.Form):
     reason = forms.CharField(
-        max_length=300, required=False, label="Reason (sent to the people enrolled)",
+        max_length=300, required=False, label=_("Reason (sent to the people enrolled)"),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 

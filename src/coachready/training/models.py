@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class EventQuerySet(models.QuerySet):
@@ -34,14 +36,14 @@ class EventQuerySet(models.QuerySet):
 
 class Event(models.Model):
     class Kind(models.TextChoices):
-        COURSE = "course", "Course"
-        CLINIC = "clinic", "Coach clinic"
+        COURSE = "course", _("Course")
+        CLINIC = "clinic", _("Coach clinic")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
-        CANCELLED = "cancelled", "Cancelled"
-        COMPLETED = "completed", "Completed"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+        COMPLETED = "completed", _("Completed")
 
     region = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="training_events")
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.COURSE)
@@ -49,14 +51,14 @@ class Event(models.Model):
     description = models.TextField(blank=True)
     # The requirement code a completed course grants (coach_10u, safe_haven,
     # referee_regional...), checked against the region's policy; empty for a clinic.
-    course = models.CharField("course granted", max_length=40, blank=True)
+    course = models.CharField(_("course granted"), max_length=40, blank=True)
     instructors = models.ManyToManyField("org.Person", blank=True, related_name="events_taught")
     venue_name = models.CharField(max_length=120)
     venue_address = models.CharField(max_length=250, blank=True)
-    map_url = models.URLField("map link", blank=True)
+    map_url = models.URLField(_("map link"), blank=True)
     capacity = models.PositiveIntegerField(validators=[MinValueValidator(1)])
     # Last day on which a volunteer may enrol or cancel.
-    enrol_by = models.DateField("enrolment deadline")
+    enrol_by = models.DateField(_("enrolment deadline"))
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     # Calendar identity: the uid never changes; the sequence goes up with
     # every change, so calendar apps replace their copy instead of adding one.
@@ -87,12 +89,14 @@ class Event(models.Model):
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.kind == self.Kind.CLINIC and self.course:
-            errors["course"] = "A coach clinic grants no certificate; leave the course empty."
+            errors["course"] = gettext("A coach clinic grants no certificate; leave the course empty.")
         if self.kind == self.Kind.COURSE:
             if not self.course:
-                errors["course"] = "Choose the requirement this course grants."
+                errors["course"] = gettext("Choose the requirement this course grants.")
             elif self.region_id is not None and self.course not in self.region.policy().requirements:
-                errors["course"] = f"Unknown course code {self.course!r} for this region's rules."
+                errors["course"] = gettext("Unknown course code %(code)s for this region's rules.") % {
+                    "code": repr(self.course)
+                }
         if errors:
             raise ValidationError(errors)
 
@@ -117,7 +121,7 @@ class Session(models.Model):
     date = models.DateField()
     start = models.TimeField()
     end = models.TimeField()
-    title = models.CharField(max_length=80, blank=True, help_text="For example: classroom, or on the field.")
+    title = models.CharField(max_length=80, blank=True, help_text=_("For example: classroom, or on the field."))
 
     class Meta:
         ordering = ["date", "start", "id"]
@@ -130,7 +134,7 @@ class Session(models.Model):
 
     def clean(self) -> None:
         if self.start is not None and self.end is not None and self.end <= self.start:
-            raise ValidationError({"end": "The session must end after it starts."})
+            raise ValidationError({"end": gettext("The session must end after it starts.")})
 
     @property
     def calendar_uid(self) -> str:
@@ -139,9 +143,9 @@ class Session(models.Model):
 
 class Enrollment(models.Model):
     class Status(models.TextChoices):
-        ENROLLED = "enrolled", "Enrolled"
-        WAITLISTED = "waitlisted", "On the waiting list"
-        CANCELLED = "cancelled", "Cancelled"
+        ENROLLED = "enrolled", _("Enrolled")
+        WAITLISTED = "waitlisted", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
 
     event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="enrollments")
     person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="training_enrollments")

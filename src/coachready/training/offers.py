@@ -7,6 +7,9 @@ from datetime import date, timedelta
 
 from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coachready.core.addresses import absolute_url
 from coachready.core.hooks import CourseOffer, DigestSection
@@ -28,7 +31,7 @@ def course_offers(region, course: str, after: date) -> list[CourseOffer]:  # noq
     return [
         CourseOffer(
             course=course,
-            title=f"{event.title} (Region {event.region.number})",
+            title=_("%(event)s (Region %(number)s)") % {"event": event.title, "number": event.region.number},
             starts_on=event.first_day,
             url=reverse("training:event", args=[event.pk]),
             place=event.venue_name,
@@ -50,11 +53,18 @@ def digest_sections(region, as_of: date) -> list[DigestSection]:  # noqa: ANN001
     lines = []
     for event in events:
         seats = max(event.capacity - event.enrolled_count, 0)
-        state = f"{seats} seat{'s' if seats != 1 else ''} open" if seats else "full"
-        if event.waitlist_count:
-            state += f", {event.waitlist_count} waiting"
-        lines.append(f"{event.first_day:%a %b} {event.first_day.day}: {event.title} — {state}")
+        names = {"day": formats.date_format(event.first_day, "MONTH_DAY_FORMAT"), "event": event.title,
+                 "seats": seats, "waiting": event.waitlist_count}
+        if seats:
+            line = ngettext("%(day)s: %(event)s — %(seats)s seat open", "%(day)s: %(event)s — %(seats)s seats open",
+                            seats) % names
+        elif event.waitlist_count:
+            line = ngettext("%(day)s: %(event)s — full, %(waiting)s waiting",
+                            "%(day)s: %(event)s — full, %(waiting)s waiting", event.waitlist_count) % names
+        else:
+            line = _("%(day)s: %(event)s — full") % names
+        lines.append(line)
     if not lines:
         return []
     url = absolute_url(reverse("training:manage_list", args=[region.number]), region=region)
-    return [DigestSection(title="Training this week", lines=lines, url=url, order=40)]
+    return [DigestSection(title=_("Training this week"), lines=lines, url=url, order=40)]

@@ -14,7 +14,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from coachready.certs.models import CertificationRecord
 from coachready.core.uploads import validate_evidence_file
@@ -105,15 +106,15 @@ def check_preconditions(
         if code == "registered_volunteer":
             met = person.status == Person.Status.ACTIVE
             checks.append(PreconditionCheck(
-                code, "Registered volunteer", met,
-                "Registered with the region." if met
-                else "Register as a volunteer with your region for this membership year first.",
+                code, _("Registered volunteer"), met,
+                _("Registered with the region.") if met
+                else _("Register as a volunteer with your region for this membership year first."),
             ))
         elif code == "licence_copy":
             checks.append(PreconditionCheck(
-                code, "A copy of the licence", has_scan is not False,
-                "Upload a scan or photo of the licence with the application." if has_scan is None
-                else ("Attached." if has_scan else "Attach a scan or photo of the licence."),
+                code, _("A copy of the licence"), has_scan is not False,
+                _("Upload a scan or photo of the licence with the application.") if has_scan is None
+                else (_("Attached.") if has_scan else _("Attach a scan or photo of the licence.")),
                 with_application=has_scan is None,
             ))
         elif code == "not_suspended":
@@ -124,15 +125,16 @@ def check_preconditions(
             )
             met = not checks_latest or (checks_latest[-1].risk_status or "green") != "red"
             checks.append(PreconditionCheck(
-                code, "Not suspended", met,
-                "No suspension on record." if met
-                else "Your background check's risk status allows no role; contact your region.",
+                code, _("Not suspended"), met,
+                _("No suspension on record.") if met
+                else _("Your background check's risk status allows no role; contact your region."),
             ))
         else:
             title = policy.title_of(code)
             met = _has_current(records, code, as_of, policy)
             checks.append(PreconditionCheck(
-                code, title, met, "On record." if met else f"Complete {title} before you apply.",
+                code, title, met,
+                _("On record.") if met else _("Complete %(requirement)s before you apply.") % {"requirement": title},
             ))
     return checks
 
@@ -156,29 +158,32 @@ def validate_application(
         return [CrossCertError("unknown_licence", exc.message, "licence")]
     if not result.accepted:
         return [CrossCertError("licence_refused", render(result.wording), "licence")]
-    problems = [
-        CrossCertError("required", f"Enter the {label}.", name)
-        for name, label in (("licence_number", "licence number"), ("issuing_body", "issuing body"),
-                            ("issued_on", "issue date"))
-        if not data.get(name)
-    ]
+    required = (
+        ("licence_number", _("Enter the licence number.")),
+        ("issuing_body", _("Enter the issuing body.")),
+        ("issued_on", _("Enter the issue date.")),
+    )
+    problems = [CrossCertError("required", message, name) for name, message in required if not data.get(name)]
     course = data.get("course") or ""
     if course not in result.grants:
         titles = ", ".join(policy.title_of(c) for c in result.grants)
         problems.append(CrossCertError(
             "course_not_granted",
-            f"A {LICENCE_TITLES.get(licence, licence)} can be cross-certified for {titles} only.",
+            _("The %(licence)s can be cross-certified for %(courses)s only.") % {
+                "licence": LICENCE_TITLES.get(licence, licence), "courses": titles},
             "course",
         ))
     issued_on, expires_on = data.get("issued_on"), data.get("expires_on")
     if issued_on and issued_on > as_of:
-        problems.append(CrossCertError("issued_in_future", "The issue date cannot be in the future.", "issued_on"))
+        problems.append(CrossCertError("issued_in_future", _("The issue date cannot be in the future."), "issued_on"))
     if issued_on and expires_on and expires_on <= issued_on:
-        problems.append(CrossCertError("expiry_before_issue", "The licence must expire after it was issued.",
+        problems.append(CrossCertError("expiry_before_issue", _("The licence must expire after it was issued."),
                                        "expires_on"))
     elif expires_on and expires_on < as_of:
         problems.append(CrossCertError(
-            "licence_expired", f"This licence expired on {expires_on:%Y-%m-%d}; only a current licence counts.",
+            "licence_expired",
+            _("This licence expired on %(day)s; only a current licence counts.") % {
+                "day": formats.date_format(expires_on, "Y-m-d")},
             "expires_on",
         ))
     scan = data.get("scan")
@@ -188,12 +193,12 @@ def validate_application(
         except ValidationError as exc:
             problems.append(CrossCertError("bad_scan", " ".join(exc.messages), "scan"))
     elif scan_required:
-        problems.append(CrossCertError("scan_missing", "Attach a scan or photo of the licence.", "scan"))
+        problems.append(CrossCertError("scan_missing", _("Attach a scan or photo of the licence."), "scan"))
     unmet = [c for c in check_preconditions(person, policy, as_of, has_scan=True) if not c.met]
     if unmet:
         problems.append(CrossCertError(
             "preconditions_unmet",
-            "Before you apply: " + " ".join(c.detail for c in unmet),
+            _("Before you apply: %(steps)s") % {"steps": " ".join(c.detail for c in unmet)},
         ))
     open_ones = person.crosscert_applications.filter(
         course=course, status__in=[Application.Status.SUBMITTED, Application.Status.RETURNED]
@@ -202,7 +207,9 @@ def validate_application(
         open_ones = open_ones.exclude(pk=exclude.pk)
     if course and open_ones.exists():
         problems.append(CrossCertError(
-            "already_open", f"You already have an open application for {policy.title_of(course)}.", "course"
+            "already_open",
+            _("You already have an open application for %(course)s.") % {"course": policy.title_of(course)},
+            "course",
         ))
     return problems
 
@@ -264,7 +271,9 @@ def resubmit_application(application: Application, data: dict[str, Any], *, user
     the step that returned it, in a new round."""
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != Application.Status.RETURNED:
-        raise CrossCertError("not_returned", "Only an application returned for more information can be resubmitted.")
+        raise CrossCertError(
+            "not_returned", _("Only an application returned for more information can be resubmitted.")
+        )
     person = application.applicant
     policy = person.home_region.policy()
     _refuse(validate_application(

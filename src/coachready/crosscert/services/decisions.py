@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coachready.certs.services.records import record_completion
 from coachready.crosscert.access import refusal_to_act
@@ -67,18 +68,18 @@ def act_on_application(
         or application.round != round
     ):
         raise CrossCertError(
-            "already_decided", "This step has already been decided; the application has moved on."
+            "already_decided", _("This step has already been decided; the application has moved on.")
         )
     refusal = refusal_to_act(user, application)
     if refusal:
         raise PermissionDenied(refusal)
     if action not in allowed_actions(application):
-        raise CrossCertError("invalid_action", "Choose one of the actions offered for this step.", "action")
+        raise CrossCertError("invalid_action", _("Choose one of the actions offered for this step."), "action")
     reason = (reason or "").strip()
     if action in {Action.RETURN, Action.REJECT} and not reason:
         raise CrossCertError(
             "reason_required",
-            "Say what is missing or why the application is rejected; the applicant sees this.",
+            _("Say what is missing or why the application is rejected; the applicant sees this."),
             "reason",
         )
     role = application.current_role
@@ -90,7 +91,7 @@ def act_on_application(
             )
     except IntegrityError:
         raise CrossCertError(
-            "already_decided", "This step has already been decided; the application has moved on."
+            "already_decided", _("This step has already been decided; the application has moved on.")
         ) from None
 
     now = timezone.now()
@@ -125,7 +126,8 @@ def act_on_application(
             source="crosscert",
             user=user,
             source_ref=f"crosscert.application:{application.pk}",
-            note=f"Cross-certified from {application.get_licence_display()} {application.licence_number}",
+            note=_("Cross-certified from %(licence)s %(number)s") % {
+                "licence": application.get_licence_display(), "number": application.licence_number},
         )
     application.save()
     log_action(

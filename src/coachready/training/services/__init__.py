@@ -3,6 +3,8 @@ one transaction with its audit entry; emails leave only after the commit."""
 
 from __future__ import annotations
 
+from django.utils import formats
+
 
 class Refused(Exception):
     """A request the rules do not allow; `message` is shown to the person as is."""
@@ -14,5 +16,6 @@ class Refused(Exception):
 
 
 def long_date(day) -> str:  # noqa: ANN001 - a date
-    """"September 12, 2026": the way dates read in messages and emails."""
-    return f"{day:%B} {day.day}, {day.year}"
+    """A day as the reader's language writes it in a sentence ("Sept. 12,
+    2026", "12 de septiembre de 2026", "2026年9月12日")."""
+    return formats.date_format(day, "DATE_FORMAT")

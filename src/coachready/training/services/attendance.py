@@ -18,6 +18,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coachready.certs.models import CertificationRecord
 from coachready.certs.services.records import record_completion
@@ -67,11 +68,15 @@ def mark_attendance(
     today = today or timezone.localdate()
     event = Event.objects.select_for_update().select_related("region").get(pk=session.event_id)
     if not can_manage(user, event.region):
-        raise PermissionDenied("Only the region's instructors and administrators mark attendance.")
+        raise PermissionDenied(_("Only the region's instructors and administrators mark attendance."))
     if event.status not in (Event.Status.PUBLISHED, Event.Status.COMPLETED):
-        raise Refused("closed", f"This event is {event.get_status_display().lower()}; there is no attendance to mark.")
+        closed = (_("This event is cancelled; there is no attendance to mark.")
+                  if event.status == Event.Status.CANCELLED
+                  else _("This event is not published yet; there is no attendance to mark."))
+        raise Refused("closed", closed)
     if session.date > today:
-        raise Refused("future", f"This session is on {long_date(session.date)}; mark attendance on or after that day.")
+        raise Refused("future", _("This session is on %(day)s; mark attendance on or after that day.") % {
+            "day": long_date(session.date)})
     enrollments = {
         e.pk: e
         for e in event.enrollments.filter(status=Enrollment.Status.ENROLLED, pk__in=list(marks)).select_related(
@@ -80,7 +85,7 @@ def mark_attendance(
     }
     unknown = set(marks) - set(enrollments)
     if unknown:
-        raise Refused("unknown", "Some of the people marked are not enrolled in this event.")
+        raise Refused("unknown", _("Some of the people marked are not enrolled in this event."))
     existing = {a.enrollment_id: a for a in Attendance.objects.filter(session=session, enrollment_id__in=list(marks))}
     result = MarkingResult()
     now = timezone.now()
@@ -123,14 +128,15 @@ def _settle_grant(
             record_completion(
                 enrollment.person, event.course, sessions[-1].date,
                 source=CertificationRecord.Source.EVENT, source_ref=enrollment.source_ref, user=user,
-                note=f"Attended every session of {event.title} (Region {event.region.number}).",
+                note=_("Attended every session of %(event)s (Region %(number)s).") % {
+                    "event": event.title, "number": event.region.number},
             )
         )
     elif not complete and grant is not None:
         grant.status = CertificationRecord.Status.REJECTED
-        grant.rejection_reason = (
-            f"Attendance at {event.title} was corrected: not every session is marked present any more."
-        )
+        grant.rejection_reason = _(
+            "Attendance at %(event)s was corrected: not every session is marked present any more."
+        ) % {"event": event.title}
         grant.save(update_fields=["status", "rejection_reason"])
         bump_readiness_for_people([grant.person_id])
         log_action(

@@ -15,6 +15,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from coachready.certs.services.records import rule_records_by_person
 from coachready.org.audit import log_action
@@ -62,11 +63,15 @@ def enrol(event: Event, person: Person, *, user: Any = None, as_of: date | None 
     as_of = as_of or timezone.localdate()
     event = Event.objects.select_for_update().select_related("region").get(pk=event.pk)
     if event.status != Event.Status.PUBLISHED:
-        raise Refused("closed", f"This event is {event.get_status_display().lower()}; it takes no enrolments.")
+        closed = {
+            Event.Status.DRAFT: _("This event is not published yet; it takes no enrolments."),
+            Event.Status.CANCELLED: _("This event is cancelled; it takes no enrolments."),
+        }
+        raise Refused("closed", closed.get(event.status, _("This event is completed; it takes no enrolments.")))
     if as_of > event.enrol_by:
-        raise Refused("deadline", f"Enrolment closed on {long_date(event.enrol_by)}.")
+        raise Refused("deadline", _("Enrolment closed on %(day)s.") % {"day": long_date(event.enrol_by)})
     if live_enrollment(event, person) is not None:
-        raise Refused("already", "You are already enrolled in this event (or on its waiting list).")
+        raise Refused("already", _("You are already enrolled in this event (or on its waiting list)."))
     reason = missing_prerequisites(event, person, as_of)
     if reason:
         raise Refused("prerequisites", reason)
@@ -85,7 +90,7 @@ def enrol(event: Event, person: Person, *, user: Any = None, as_of: date | None 
         with transaction.atomic():
             enrollment.save()
     except IntegrityError:
-        raise Refused("already", "You are already enrolled in this event (or on its waiting list).") from None
+        raise Refused("already", _("You are already enrolled in this event (or on its waiting list).")) from None
     log_action(
         "training.enrollment.created", user=user, obj=enrollment, region=event.region_id,
         summary=f"{person.display_name} {enrollment.get_status_display().lower()} in {event.title}",
@@ -109,12 +114,12 @@ def cancel_enrollment(
     event = Event.objects.select_for_update().select_related("region").get(pk=enrollment.event_id)
     enrollment = Enrollment.objects.select_related("person").get(pk=enrollment.pk)
     if enrollment.status == Enrollment.Status.CANCELLED:
-        raise Refused("cancelled", "This enrolment is already cancelled.")
+        raise Refused("cancelled", _("This enrolment is already cancelled."))
     if not by_manager and as_of > event.enrol_by:
         raise Refused(
             "deadline",
-            f"The enrolment deadline ({long_date(event.enrol_by)}) has passed; "
-            "ask the region to take you off the list.",
+            _("The enrolment deadline (%(day)s) has passed; ask the region to take you off the list.")
+            % {"day": long_date(event.enrol_by)},
         )
     was = enrollment.status
     enrollment.status = Enrollment.Status.CANCELLED

@@ -13,7 +13,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coachready.org.audit import changes, log_action
 from coachready.org.models import Person, Region
@@ -39,7 +41,8 @@ def check_deadline(enrol_by: date | None, session_dates: Iterable[date]) -> None
     dates = sorted(session_dates)
     if enrol_by is not None and dates and enrol_by > dates[0]:
         raise ValidationError(
-            {"enrol_by": f"The enrolment deadline must not be after the first session ({dates[0]:%Y-%m-%d})."}
+            {"enrol_by": _("The enrolment deadline must not be after the first session (%(day)s).") % {
+                "day": formats.date_format(dates[0], "DATE_FORMAT")}}
         )
 
 
@@ -48,7 +51,8 @@ def check_instructors(region: Region, instructors: Iterable[Person]) -> None:
     outsiders = [p.display_name for p in instructors if p.pk not in allowed]
     if outsiders:
         raise ValidationError(
-            {"instructors": f"Not an instructor of Region {region.number}: {', '.join(outsiders)}."}
+            {"instructors": _("Not an instructor of Region %(number)s: %(names)s.") % {
+                "number": region.number, "names": ", ".join(outsiders)}}
         )
 
 
@@ -97,7 +101,11 @@ def update_event(event: Event, fields: dict[str, Any], *, instructors: Iterable[
     enrolled = event.enrollments.filter(status=Enrollment.Status.ENROLLED).count()
     if event.capacity < enrolled:
         raise ValidationError(
-            {"capacity": f"{enrolled} people are enrolled; the capacity cannot be lower than that."}
+            {"capacity": ngettext(
+                "%(count)s person is enrolled; the capacity cannot be lower than that.",
+                "%(count)s people are enrolled; the capacity cannot be lower than that.",
+                enrolled,
+            ) % {"count": enrolled}}
         )
     diff = changes(before, {k: getattr(event, k) for k in EVENT_FIELDS})
     old_instructors = set(Event.instructors.through.objects.filter(event=event).values_list("person_id", flat=True))
@@ -148,7 +156,9 @@ def _save_session(event: Event, session: Session, data: dict[str, Any], user: An
 def add_session(event: Event, data: dict[str, Any], *, user: Any = None) -> Session:
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status in (Event.Status.CANCELLED, Event.Status.COMPLETED):
-        raise Refused("closed", f"This event is {event.get_status_display().lower()}; its sessions are final.")
+        raise Refused("closed", _("This event is cancelled; its sessions are final.")
+                      if event.status == Event.Status.CANCELLED
+                      else _("This event is completed; its sessions are final."))
     return _save_session(event, Session(event=event), data, user, "training.session.added")
 
 
@@ -156,7 +166,9 @@ def add_session(event: Event, data: dict[str, Any], *, user: Any = None) -> Sess
 def update_session(session: Session, data: dict[str, Any], *, user: Any = None) -> Session:
     event = Event.objects.select_for_update().get(pk=session.event_id)
     if event.status in (Event.Status.CANCELLED, Event.Status.COMPLETED):
-        raise Refused("closed", f"This event is {event.get_status_display().lower()}; its sessions are final.")
+        raise Refused("closed", _("This event is cancelled; its sessions are final.")
+                      if event.status == Event.Status.CANCELLED
+                      else _("This event is completed; its sessions are final."))
     session = Session.objects.get(pk=session.pk)
     return _save_session(event, session, data, user, "training.session.changed")
 
@@ -166,9 +178,9 @@ def publish_event(event: Event, *, user: Any = None) -> Event:
     """Put a draft on the public calendar."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status != Event.Status.DRAFT:
-        raise Refused("not_draft", "Only a draft can be published.")
+        raise Refused("not_draft", _("Only a draft can be published."))
     if not event.sessions.exists():
-        raise Refused("no_sessions", "Add at least one session before publishing.")
+        raise Refused("no_sessions", _("Add at least one session before publishing."))
     event.status = Event.Status.PUBLISHED
     event.sequence += 1
     event.save(update_fields=["status", "sequence", "updated_at"])
@@ -183,7 +195,8 @@ def cancel_event(event: Event, *, reason: str = "", user: Any = None) -> Event:
     listed as cancelled so calendar apps remove it."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status not in (Event.Status.DRAFT, Event.Status.PUBLISHED):
-        raise Refused("closed", f"This event is already {event.get_status_display().lower()}.")
+        raise Refused("closed", _("This event is already cancelled.") if event.status == Event.Status.CANCELLED
+                      else _("This event is already completed."))
     was_public = event.status == Event.Status.PUBLISHED
     event.status = Event.Status.CANCELLED
     event.sequence += 1
@@ -202,10 +215,10 @@ def complete_event(event: Event, *, user: Any = None, today: date | None = None)
     event = Event.objects.select_for_update().get(pk=event.pk)
     today = today or timezone.localdate()
     if event.status != Event.Status.PUBLISHED:
-        raise Refused("not_published", "Only a published event can be completed.")
+        raise Refused("not_published", _("Only a published event can be completed."))
     last = event.sessions.order_by("-date").values_list("date", flat=True).first()
     if last is None or last > today:
-        raise Refused("not_over", "The event is not over yet: its last session is still to come.")
+        raise Refused("not_over", _("The event is not over yet: its last session is still to come."))
     event.status = Event.Status.COMPLETED
     event.save(update_fields=["status", "updated_at"])
     log_action("training.event.completed", user=user, obj=event, region=event.region_id,

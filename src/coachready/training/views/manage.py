@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coachready.org.names import name_order
@@ -50,7 +52,7 @@ def event_new(request, number: int):
         except ValidationError as error:
             apply_errors(form, error, NEW_EVENT_FIELD_NAMES)
         else:
-            messages.success(request, "The event is saved as a draft. Add its other sessions, then publish it.")
+            messages.success(request, _("The event is saved as a draft. Add its other sessions, then publish it."))
             return redirect("training:manage_event", number=region.number, pk=event.pk)
     return render(request, "training/manage/event_form.html", {"region": region, "form": form, "event": None})
 
@@ -71,7 +73,9 @@ def event_manage(request, number: int, pk: int):
 def event_edit(request, number: int, pk: int):
     region, event = access.get_managed_event(request.user, number, pk)
     if event.status in (Event.Status.CANCELLED, Event.Status.COMPLETED):
-        messages.error(request, f"This event is {event.get_status_display().lower()}; it can no longer change.")
+        messages.error(request, _("This event is cancelled; it can no longer change.")
+                       if event.status == Event.Status.CANCELLED
+                       else _("This event is completed; it can no longer change."))
         return redirect("training:manage_event", number=region.number, pk=event.pk)
     initial = {f: getattr(event, f) for f in event_services.EVENT_FIELDS}
     initial["instructors"] = list(event.instructors.all())
@@ -84,7 +88,7 @@ def event_edit(request, number: int, pk: int):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, "Saved. People enrolled are told of changes to the title or the venue.")
+            messages.success(request, _("Saved. People enrolled are told of changes to the title or the venue."))
             return redirect("training:manage_event", number=region.number, pk=event.pk)
     return render(request, "training/manage/event_form.html", {"region": region, "form": form, "event": event})
 
@@ -107,7 +111,7 @@ def session_form(request, number: int, pk: int, sid: int | None = None):
             messages.error(request, refusal.message)
             return redirect("training:manage_event", number=region.number, pk=event.pk)
         else:
-            messages.success(request, "Session saved.")
+            messages.success(request, _("Session saved."))
             return redirect("training:manage_event", number=region.number, pk=event.pk)
     return render(request, "training/manage/session_form.html",
                   {"region": region, "event": event, "session": session, "form": form})
@@ -128,7 +132,7 @@ def _status_change(request, number: int, pk: int, change, done: str):
 @require_POST
 def event_publish(request, number: int, pk: int):
     return _status_change(request, number, pk, lambda e: event_services.publish_event(e, user=request.user),
-                          "Published: the event is on the public calendar.")
+                          _("Published: the event is on the public calendar."))
 
 
 @login_required
@@ -138,7 +142,7 @@ def event_cancel(request, number: int, pk: int):
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     return _status_change(
         request, number, pk, lambda e: event_services.cancel_event(e, reason=reason, user=request.user),
-        "Cancelled. Everyone enrolled or waiting has been told.",
+        _("Cancelled. Everyone enrolled or waiting has been told."),
     )
 
 
@@ -146,7 +150,7 @@ def event_cancel(request, number: int, pk: int):
 @require_POST
 def event_complete(request, number: int, pk: int):
     return _status_change(request, number, pk, lambda e: event_services.complete_event(e, user=request.user),
-                          "The event is marked completed.")
+                          _("The event is marked completed."))
 
 
 @login_required
@@ -177,7 +181,7 @@ def roster_cancel(request, number: int, pk: int, eid: int):
     except Refused as refusal:
         messages.error(request, refusal.message)
     else:
-        messages.success(request, f"{enrollment.person.display_name} is taken off the list.")
+        messages.success(request, _("%(name)s is taken off the list.") % {"name": enrollment.person.display_name})
     return redirect("training:roster", number=region.number, pk=event.pk)
 
 
@@ -196,23 +200,27 @@ def attendance(request, number: int, pk: int, sid: int):
             listed = {int(v) for v in request.POST.getlist("listed")}
             ticked = {int(v) for v in request.POST.getlist("present")}
         except ValueError:
-            messages.error(request, "The attendance sheet was not understood; please mark it again.")
+            messages.error(request, _("The attendance sheet was not understood; please mark it again."))
             return redirect("training:attendance", number=region.number, pk=event.pk, sid=session.pk)
         if not listed <= sheet or not ticked <= listed:
-            messages.error(request, "The attendance sheet names people who are not enrolled; please mark it again.")
+            messages.error(request, _("The attendance sheet names people who are not enrolled; please mark it again."))
             return redirect("training:attendance", number=region.number, pk=event.pk, sid=session.pk)
         try:
             result = mark_attendance(session, {pk_: pk_ in ticked for pk_ in listed}, user=request.user)
         except Refused as refusal:
             messages.error(request, refusal.message)
         else:
-            parts = [f"{result.changed} mark{'s' if result.changed != 1 else ''} saved"]
+            messages.success(request, ngettext("%(count)s mark saved.", "%(count)s marks saved.",
+                                               result.changed) % {"count": result.changed})
             if result.granted:
-                parts.append(f"{len(result.granted)} certificate{'s' if len(result.granted) != 1 else ''} granted")
+                messages.success(request, ngettext(
+                    "%(count)s certificate granted.", "%(count)s certificates granted.", len(result.granted),
+                ) % {"count": len(result.granted)})
             if result.withdrawn:
-                parts.append(f"{len(result.withdrawn)} certificate{'s' if len(result.withdrawn) != 1 else ''} "
-                             "withdrawn after the correction")
-            messages.success(request, "; ".join(parts) + ".")
+                messages.success(request, ngettext(
+                    "%(count)s certificate withdrawn after the correction.",
+                    "%(count)s certificates withdrawn after the correction.", len(result.withdrawn),
+                ) % {"count": len(result.withdrawn)})
             return redirect("training:attendance", number=region.number, pk=event.pk, sid=session.pk)
     marks = dict(Attendance.objects.filter(session=session).values_list("enrollment_id", "present"))
     grants = granted_records(enrollments) if event.course else {}

@@ -7,6 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachready.org.audit import log_action
@@ -24,7 +27,12 @@ def my_enrollments(request):
         .order_by("-created_at")
     )
     token = FeedToken.objects.filter(person=person).first()
-    feed_url = request.build_absolute_uri(reverse("training:my_feed", args=[token.token])) if token else ""
+    feed_url = ""
+    if token:
+        # Calendar apps send no cookie: the link names the language the
+        # volunteer reads this page in, for when their profile names none.
+        path = reverse("training:my_feed", args=[token.token])
+        feed_url = request.build_absolute_uri(f"{path}?{urlencode({'lang': translation.get_language()})}")
     return render(request, "training/my.html", {"person": person, "enrollments": enrollments, "feed_url": feed_url})
 
 
@@ -43,6 +51,6 @@ def new_feed_link(request):
             region=person.home_region_id, summary=f"Calendar link of {person.display_name} "
             + ("created" if created else "replaced"),
         )
-    messages.success(request, "Your calendar link is ready." if created else "Your calendar link is replaced; "
-                     "the old one no longer works.")
+    messages.success(request, _("Your calendar link is ready.") if created
+                     else _("Your calendar link is replaced; the old one no longer works."))
     return redirect("training:my")

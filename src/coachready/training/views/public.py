@@ -9,6 +9,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from coachready.core.redirects import safe_next
@@ -20,20 +22,27 @@ from coachready.training.services.enrolment import cancel_enrollment, enrol, mis
 
 
 class CalendarFilter(forms.Form):
-    region = forms.TypedChoiceField(coerce=int, required=False, empty_value=None,
-                                    error_messages={"invalid_choice": "No region numbered %(value)s."})
-    course = forms.ChoiceField(required=False, error_messages={"invalid_choice": "Unknown course %(value)s."})
-    when = forms.ChoiceField(choices=[("upcoming", "Upcoming"), ("past", "Past")], required=False,
-                             error_messages={"invalid_choice": "Choose upcoming or past."})
+    region = forms.TypedChoiceField(
+        label=gettext_lazy("Region"), coerce=int, required=False, empty_value=None,
+        error_messages={"invalid_choice": gettext_lazy("No region numbered %(value)s.")},
+    )
+    course = forms.ChoiceField(label=gettext_lazy("Course"), required=False,
+                               error_messages={"invalid_choice": gettext_lazy("Unknown course %(value)s.")})
+    when = forms.ChoiceField(
+        label=gettext_lazy("When"), required=False,
+        choices=[("upcoming", gettext_lazy("Upcoming")), ("past", gettext_lazy("Past"))],
+        error_messages={"invalid_choice": gettext_lazy("Choose upcoming or past.")},
+    )
 
     def __init__(self, *args, **kwargs):
         from coachready.rules import load_policy
 
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", "All regions")] + [
-            (r.number, f"Region {r.number} {r.name}") for r in Region.objects.order_by("number")
+        self.fields["region"].choices = [("", _("All regions"))] + [
+            (r.number, _("Region %(number)s %(name)s") % {"number": r.number, "name": r.name})
+            for r in Region.objects.order_by("number")
         ]
-        self.fields["course"].choices = [("", "All courses and clinics"), ("clinic", "Coach clinics")] + [
+        self.fields["course"].choices = [("", _("All courses and clinics")), ("clinic", _("Coach clinics"))] + [
             (code, spec.title) for code, spec in load_policy().requirements.items()
         ]
 
@@ -99,10 +108,12 @@ def enrol_view(request, pk: int):
         messages.error(request, refusal.message)
     else:
         if enrollment.status == Enrollment.Status.ENROLLED:
-            messages.success(request, f"You are enrolled in {event.title}. A confirmation is on its way by email.")
+            messages.success(request, _("You are enrolled in %(event)s. A confirmation is on its way by email.") % {
+                "event": event.title})
         else:
             messages.warning(
-                request, f"{event.title} is full: you are number {enrollment.position} on the waiting list."
+                request, _("%(event)s is full: you are number %(position)s on the waiting list.") % {
+                    "event": event.title, "position": enrollment.position}
             )
     # The path to ready enrols from its own page and expects to come back there.
     return redirect(safe_next(request) or reverse("training:event", args=[event.pk]))
@@ -114,12 +125,12 @@ def cancel_view(request, pk: int):
     event = access.get_event_for(request.user, pk)
     mine = access.own_enrollment(request.user, event)
     if mine is None:
-        messages.error(request, "You are not enrolled in this event.")
+        messages.error(request, _("You are not enrolled in this event."))
         return redirect("training:event", pk=event.pk)
     try:
         cancel_enrollment(mine, user=request.user)
     except Refused as refusal:
         messages.error(request, refusal.message)
     else:
-        messages.success(request, f"Your place in {event.title} is cancelled.")
+        messages.success(request, _("Your place in %(event)s is cancelled.") % {"event": event.title})
     return redirect("training:event", pk=event.pk)
