@@ -217,6 +217,12 @@ if not DEBUG and not MFA_REQUIRED_FOR_ADMINS:
     raise ConfigError("COACHREADY_MFA_REQUIRED", "cannot be false when DEBUG is false")
 
 LANGUAGE_CODE = "en-us"
+LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("zh-hant", "繁體中文"),
+    ("zh-hans", "简体中文"),
+]
 TIME_ZONE = env_str("TIME_ZONE", "America/Los_Angeles")
 USE_I18N = True
 USE_TZ = True

@@ -78,6 +78,9 @@ class Person(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="person"
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
+    # The language the person reads: their emails go out in it. Empty means
+    # the site's default.
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Name, preferred name, volunteer id and email folded for search
