@@ -36,6 +36,7 @@ FIELD_LABELS: dict[str, str] = {
     "completed_on": "Completion date",
     "valid_until": "Valid until",
     "risk_status": "Risk status",
+    "language": "Language",
 }
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -58,6 +59,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "completed_on": ("Completion Date", "Completion_Date", "Completed", "Completed On", "Date Completed", "Date"),
     "valid_until": ("Expiry", "Expires", "Expiry Date", "Expiration", "Expiration Date", "Valid Until", "Valid_Until"),
     "risk_status": ("Risk Status", "Risk_Status", "Risk", "Background Status"),
+    # The language the volunteer reads; their emails go out in it.
+    "language": ("Language", "Preferred Language", "Preferred_Language", "Language Preference"),
 }
 
 

@@ -143,7 +143,7 @@ class _Planner:
         if ended:
             return ended
         if how == "new":
-            person = self.new_person(who, phone=row.phone, preferred_name=row.preferred_name)
+            person = self.new_person(who, phone=row.phone, preferred_name=row.preferred_name, language=row.language)
             dup = self.duplicate(("person", person.pk), row)
             self._add_roles(person.pk, row.roles)
             return dup or Outcome(row.number, CREATE, who.display_name, "volunteer", self._role_note(row))
@@ -164,11 +164,12 @@ class _Planner:
     def _person_changes(self, person: Candidate, row: VolunteerRow) -> dict:
         who, changes = row.identity, {}
         wanted = {"email": who.email, "phone": row.phone, "birth_date": who.birth_date,
-                  "preferred_name": row.preferred_name, "volunteer_id": who.volunteer_id}
+                  "preferred_name": row.preferred_name, "volunteer_id": who.volunteer_id, "language": row.language}
         # Names are never rewritten by a file: exports spell them in capitals
         # or by nickname, and the volunteer's own spelling is the one to keep.
         current = {"email": person.email, "phone": person.extra.get("phone", ""), "birth_date": person.birth_date,
-                   "preferred_name": person.preferred_name, "volunteer_id": person.volunteer_id}
+                   "preferred_name": person.preferred_name, "volunteer_id": person.volunteer_id,
+                   "language": person.extra.get("language", "")}
         for name, value in wanted.items():
             if value and value != current[name]:
                 changes[name] = value

@@ -12,6 +12,7 @@ from datetime import date
 
 from coachready.imports.columns import Header
 from coachready.imports.courses import match_course
+from coachready.imports.languages import parse_language
 from coachready.imports.matching import Identity
 from coachready.imports.values import (
     CellError,
@@ -51,6 +52,7 @@ class Row:
 class VolunteerRow(Row):
     preferred_name: str = ""
     phone: str = ""
+    language: str = ""  # a code of settings.LANGUAGES, "" when the file does not say
     roles: list[tuple[str, str]] = field(default_factory=list)  # (role, division)
     ignored_roles: list[str] = field(default_factory=list)
 
@@ -154,7 +156,8 @@ def read_volunteer(header: Header, number: int, cells: tuple[object, ...], today
     r = _Reader(header, cells, memo, today)
     who = r.identity()
     row = VolunteerRow(number, who, preferred_name=r.get("preferred_name", _name),
-                       phone=r.get("phone", lambda v: clean_text(v, max_chars=40)))
+                       phone=r.get("phone", lambda v: clean_text(v, max_chars=40)),
+                       language=r.get("language", parse_language))
     if not who.first_name:
         r.errors.append((header.label("first_name"), "is empty"))
     if not who.last_name:
