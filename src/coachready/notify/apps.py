@@ -1,14 +1,15 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy
 
 
 class NotifyConfig(AppConfig):
     name = "coachready.notify"
     label = "notify"
-    verbose_name = _("Reminders and email")
+    verbose_name = gettext_lazy("Reminders and email")
 
     def home_links(self, request):
         from django.urls import reverse
+        from django.utils.translation import gettext as _
 
         from coachready.core.navigation import Link
 
@@ -19,6 +20,7 @@ class NotifyConfig(AppConfig):
 
     def region_links(self, request, region):
         from django.urls import reverse
+        from django.utils.translation import gettext as _
 
         from coachready.core.navigation import Link
         from coachready.notify.access import REGION_ROLES
