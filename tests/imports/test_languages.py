@@ -87,3 +87,18 @@ def test_an_unknown_language_is_a_row_error_in_the_preview_not_a_500(world, logi
 def test_the_upload_page_documents_the_language_column(world, login):
     page = login(world.rca).get(reverse("imports:upload", args=[world.region.number])).content.decode()
     assert "Preferred Language" in page
+
+
+def test_an_administrator_reading_chinese_sees_the_row_errors_in_chinese(world, login):
+    from django.utils import translation
+
+    data = csv_bytes([HEADER, ["Wei", "Wang", "wei@example.org", "1984-03-02", "Klingon"]])
+    client = login(world.rca)
+    with translation.override("zh-hans"):
+        response = client.post(reverse("imports:upload", args=[world.region.number]), {
+            "file": SimpleUploadedFile("volunteers.csv", data, content_type="text/csv"),
+            "kind": "volunteers", "undated_on": "2026-01-01",
+        }, follow=True, HTTP_ACCEPT_LANGUAGE="zh-Hans")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "CoachReady 不支持“Klingon”" in page and "有 1 行有错误。" in page
