@@ -262,7 +262,7 @@ def test_digest_lists_this_weeks_violations(world, team14):
     log_practice(team14, day=date(2026, 9, 8), heading_minutes=20, headers={})
     log_practice(team14, day=date(2026, 9, 10), heading_minutes=15, headers={})
     (section,) = [s for s in digest_sections(world.region, date(2026, 9, 14)) if s.title == "Heading violations"]
-    assert section.lines == ["14U Galaxy, week of 2026-09-07: 35 minutes of heading this week; "
+    assert section.lines == ["14U Galaxy, week of September 7, 2026: 35 minutes of heading this week; "
                              "14U allows at most 30 minutes a week (AYSO heading policy (2016))."]
     assert not [s for s in digest_sections(world.region, date(2026, 10, 14)) if s.title == "Heading violations"]
 

@@ -33,7 +33,7 @@ def legacy_rows(count: int, *, start_id: int = 70_000_000) -> list[list[str]]:
 
 def snapshot(region):
     people = set(Person.objects.filter(home_region=region).values_list(
-        "volunteer_id", "first_name", "last_name", "email", "phone", "birth_date"))
+        "volunteer_id", "first_name", "last_name", "email", "phone", "birth_date", "language"))
     records = set(CertificationRecord.objects.filter(person__home_region=region).values_list(
         "person__volunteer_id", "person__email", "requirement", "completed_on", "valid_until", "risk_status"))
     return people, records
@@ -56,7 +56,7 @@ def test_export_then_import_into_an_empty_region_reproduces_everything(world):
     region = make_region(62, "Round Trip", area=world.area)
     import_file(csv_bytes(legacy_rows(200, start_id=71_000_000)), "legacy.csv", region, world.rca.user)
     nameless = make_person(region, "Zoë", "=HYPERLINK(\"http://x\")", user=False, phone="+1 626 555 0100",
-                           email="zoe@example.org")
+                           email="zoe@example.org", language="zh-hant")
     give_record(nameless, "background_check", date(2026, 7, 1), risk_status="orange",
                 valid_until=date(2027, 6, 30), status="verified")
     before = snapshot(region)

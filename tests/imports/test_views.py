@@ -151,7 +151,7 @@ def test_a_file_with_errors_is_refused_unless_the_admin_skips_them(world, login)
     page = client.get(reverse("imports:preview", args=[60, batch.pk])).content.decode()
     assert "unknown course &#x27;Basket Weaving&#x27;" in page and "Skip the rows with errors" in page
     refused = client.post(reverse("imports:commit", args=[60, batch.pk]), follow=True).content.decode()
-    assert "1 rows have errors" in refused and not CertificationRecord.objects.exists()
+    assert "1 row has errors" in refused and not CertificationRecord.objects.exists()
     client.post(reverse("imports:commit", args=[60, batch.pk]), {"skip_invalid": "on"})
     assert CertificationRecord.objects.count() == 1
 

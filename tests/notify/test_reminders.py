@@ -250,3 +250,50 @@ def test_a_reminder_names_the_real_lapse_day_and_says_when_it_is_late(world, mak
         assert late in message.body
     else:
         assert "late" not in message.body
+
+
+@pytest.mark.parametrize(
+    ("language", "greeting", "lapse_day", "subject_day"),
+    [
+        ("zh-hans", "您好", "2026年10月15日", "10月15日"),
+        ("zh-hant", "您好", "2026年10月15日", "10月15日"),
+        ("es", "Hola", "15 de octubre de 2026", "15 de octubre"),
+    ],
+)
+def test_a_reminder_goes_out_in_the_recipients_language(world, make_coach, language, greeting, lapse_day,
+                                                         subject_day):
+    coach = make_coach(world.region)
+    coach.language = language
+    coach.save(update_fields=["language"])
+    english = make_coach(world.region, "English")
+    send_reminders(SIXTY_DAYS_BEFORE)
+    by_address = {m.to[0]: m for m in mail.outbox}
+    message = by_address[coach.email]
+    assert subject_day in message.subject and "October" not in message.subject
+    assert greeting in message.body and lapse_day in message.body
+    assert "October" not in message.body and "Hello" not in message.body
+    html = message.alternatives[0][0]
+    # (The footer belongs to every email; the reminder's own words are translated.)
+    assert lapse_day in html and "to see everything you need" not in html
+    # The run itself speaks English again for the next person.
+    assert "October 15, 2026" in by_address[english.email].body
+
+
+def test_a_reminder_dates_the_lapse_in_the_region_time_zone_in_chinese(world, make_coach):
+    """Late in the evening in Los Angeles it is already the next day in UTC:
+    the email speaks of the region's day (2027年1月15日), never UTC's."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    coach = make_coach(world.region, done=date(2026, 1, 15))
+    coach.language = "zh-hans"
+    coach.save(update_fields=["language"])
+    evening = datetime(2026, 11, 16, 23, 30, tzinfo=ZoneInfo("America/Los_Angeles"))
+    from unittest import mock
+
+    with mock.patch.object(timezone, "now", return_value=evening):
+        send_reminders(timezone.localdate())
+    message = mail.outbox[0]
+    assert "2027年1月15日" in message.body and "1月15日" in message.subject

@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class HeadingConfig(AppConfig):
     name = "coachready.heading"
     label = "heading"
+    verbose_name = gettext_lazy("Heading")
 
     def home_links(self, request):
         from django.urls import reverse
@@ -18,28 +20,31 @@ class HeadingConfig(AppConfig):
         # and a link from that page, not a second menu entry.
         links = [Link(_("Heading the ball: lessons for coaches"), reverse("heading:education"),
                       _("Practice limits per division and worked examples of the restart."), order=65),
-                 Link("Heading restart tool", reverse("heading:restart"),
-                      "For referees: the free kick after a deliberate header, on a field drawing.", order=70)]
+                 Link(_("Heading restart tool"), reverse("heading:restart"),
+                      _("For referees: the free kick after a deliberate header, on a field drawing."), order=70)]
         for team in coached_teams(request.user).order_by("-season__starts_on", "name")[:4]:
-            links.append(Link(f"Heading log: {team_label(team)}",
+            links.append(Link(_("Heading log: %(team)s") % {"team": team_label(team)},
                               reverse("heading:team_log", args=[team.pk]),
-                              "Log heading minutes and headers per player for each practice.", order=30))
+                              _("Log heading minutes and headers per player for each practice."), order=30))
         return links
 
     def region_links(self, request, region):
         from django.urls import reverse
+        from django.utils.translation import gettext as _
 
         from coachready.core.navigation import Link
         from coachready.heading.access import may_see_summary
 
         if may_see_summary(request.user, region):
-            return [Link("Heading summary", reverse("heading:region_summary", args=[region.number]), order=60)]
+            return [Link(_("Heading summary"), reverse("heading:region_summary", args=[region.number]), order=60)]
         return []
 
     def digest_sections(self, region, as_of):
         from datetime import timedelta
 
         from django.urls import reverse
+        from django.utils.formats import date_format
+        from django.utils.translation import gettext as _
 
         from coachready.core.hooks import DigestSection
         from coachready.heading.services.review import region_violations, week_start
@@ -53,9 +58,13 @@ class HeadingConfig(AppConfig):
         if not weeks:
             return []
         lines = [
-            f"{team_label(w.team)}, week of {w.week_of}: "
-            + "; ".join(render(v.wording) if isinstance(v, Finding) else v["message"] for v in w.violations)
+            _("%(team)s, week of %(week)s: %(violations)s") % {
+                "team": team_label(w.team), "week": date_format(w.week_of),
+                "violations": "; ".join(
+                    render(v.wording) if isinstance(v, Finding) else v["message"] for v in w.violations
+                ),
+            }
             for w in weeks
         ]
-        return [DigestSection("Heading violations", lines,
+        return [DigestSection(_("Heading violations"), lines,
                               url=reverse("heading:region_summary", args=[region.number]), order=60)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from coachready.rules.policy import FieldSize
 
@@ -38,6 +39,11 @@ class Drawing:
     @property
     def height(self) -> int:
         return round((self.field.width + 2 * MARGIN_M) * self.scale)
+
+    @property
+    def default_title(self) -> str:
+        return gettext("Field %(length)s by %(width)s metres") % {
+            "length": f"{self.field.length:g}", "width": f"{self.field.width:g}"}
 
     def to_pixels(self, x: float, y: float) -> tuple[float, float]:
         return ((x + MARGIN_M) * self.scale, (y + MARGIN_M) * self.scale)
@@ -72,7 +78,7 @@ class Drawing:
         parts = [
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {self.height}" '
             f'width="{self.width}" height="{self.height}" role="img" class="heading-field">',
-            f"<title>{escape(title or f'Field {f.length:g} by {f.width:g} metres')}</title>",
+            f"<title>{escape(title or self.default_title)}</title>",
             f'<rect x="0" y="0" width="{self.width}" height="{self.height}" fill="#3f8f4f"/>',
             f'<g fill="none" stroke="#ffffff" stroke-width="2">'
             f'<rect x="{left:.1f}" y="{top:.1f}" width="{right - left:.1f}" height="{bottom - top:.1f}"/>'
@@ -88,10 +94,11 @@ class Drawing:
             f'height="{goal_w:.1f}"/><rect x="{right:.1f}" y="{mid_y - goal_w / 2:.1f}" width="{gd:.1f}" '
             f'height="{goal_w:.1f}"/></g>'
         )
+        home, away = escape(gettext("Home goal")), escape(gettext("Away goal"))
         parts.append(
             f'<g font-size="11" font-family="sans-serif" fill="#ffffff">'
-            f'<text x="{left + 4:.1f}" y="{bottom - 4:.1f}">Home goal</text>'
-            f'<text x="{right - 4:.1f}" y="{bottom - 4:.1f}" text-anchor="end">Away goal</text></g>'
+            f'<text x="{left + 4:.1f}" y="{bottom - 4:.1f}">{home}</text>'
+            f'<text x="{right - 4:.1f}" y="{bottom - 4:.1f}" text-anchor="end">{away}</text></g>'
         )
         if shade:
             x, y, w, h = self.goal_area_rect(shade)

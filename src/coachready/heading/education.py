@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext
+
 from coachready.rules.heading import Spot, heading_match
 from coachready.teams.labels import division_label
-
-RESTART_WORDS = {"indirect_free_kick": "an indirect free kick", "direct_free_kick": "a direct free kick"}
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Lessons:
     headers_warning_above: int
     headers_limit: int
     sanction_max_age: int
+    # (the restart's code, the divisions it applies to)
     sanctions: list[tuple[str, list[str]]]
     examples: list[Example] = field(default_factory=list)
 
@@ -58,9 +59,11 @@ def _examples(policy) -> list[Example]:  # noqa: ANN001
     size = policy.field_for(division)
     middle = size.width / 2
     cases = (
-        ("A home player heads the ball in the middle of the field", "home", Spot(size.length / 2, middle)),
-        ("A home player heads the ball inside the home goal area", "home", Spot(size.goal_area_depth / 2, middle)),
-        ("An away player heads the ball inside the home goal area", "away", Spot(size.goal_area_depth / 2, middle)),
+        (gettext("A home player heads the ball in the middle of the field"), "home", Spot(size.length / 2, middle)),
+        (gettext("A home player heads the ball inside the home goal area"), "home",
+         Spot(size.goal_area_depth / 2, middle)),
+        (gettext("An away player heads the ball inside the home goal area"), "away",
+         Spot(size.goal_area_depth / 2, middle)),
     )
     examples = []
     for title, team, spot in cases:
@@ -75,7 +78,7 @@ def lessons(policy) -> Lessons:  # noqa: ANN001
     for code in policy.divisions:
         rules = policy.division_rules[code]
         if rules.ages[0] <= settings.sanction_max_age:
-            sanctions.setdefault(RESTART_WORDS.get(rules.sanction, rules.sanction), []).append(division_label(code))
+            sanctions.setdefault(rules.sanction, []).append(division_label(code))
     return Lessons(
         policy_title=policy.title,
         source=settings.source,

@@ -10,15 +10,16 @@ from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Player(models.Model):
     team = models.ForeignKey("teams.Team", on_delete=models.PROTECT, related_name="heading_players")
     # The id the heading rules and reports use; unique within the team only.
     local_id = models.CharField(
-        "player id",
+        _("player id"),
         max_length=12,
-        validators=[RegexValidator(r"^p-[0-9]{1,6}$", "Use the form p-17.")],
+        validators=[RegexValidator(r"^p-[0-9]{1,6}$", _("Use the form p-17."))],
     )
     display_name = models.CharField(max_length=40)
     active = models.BooleanField(default=True)

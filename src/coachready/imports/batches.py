@@ -18,6 +18,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext, ngettext
 
 from coachready.imports.columns import Header
 from coachready.imports.models import ImportBatch, ImportRow
@@ -128,7 +129,7 @@ def decide(batch: ImportBatch, decisions: dict[int, str], user: Any) -> None:
     anything else leaves the row to be skipped)."""
     batch = ImportBatch.objects.select_for_update().select_related("region").get(pk=batch.pk)
     if batch.status != ImportBatch.Status.PREVIEW:
-        raise BatchError("This file has already been imported or cancelled.")
+        raise BatchError(gettext("This file has already been imported or cancelled."))
     waiting = set(ImportRow.objects.filter(batch=batch, action=REVIEW).values_list("number", flat=True))
     review_rows = waiting | set(_decisions(batch))
     stored = _decisions(batch)
@@ -155,11 +156,14 @@ def commit_batch(batch: ImportBatch, user: Any, *, skip_invalid: bool = False) -
     """Import the batch: every valid row, in this one transaction, or nothing."""
     batch = ImportBatch.objects.select_for_update().select_related("region").get(pk=batch.pk)
     if batch.status != ImportBatch.Status.PREVIEW:
-        raise BatchError("This file has already been imported or cancelled.")
+        raise BatchError(gettext("This file has already been imported or cancelled."))
     result = preview_batch(batch)
     if result.plan.has_errors and not skip_invalid:
-        raise BatchError(f"{result.counts['error']} rows have errors. Fix the file and upload it again, "
-                         "or choose to skip the invalid rows.")
+        raise BatchError(ngettext(
+            "%(count)d row has errors. Fix the file and upload it again, or choose to skip the invalid rows.",
+            "%(count)d rows have errors. Fix the file and upload it again, or choose to skip the invalid rows.",
+            result.counts["error"],
+        ) % {"count": result.counts["error"]})
     commit_result(batch, result, user)
     # The preview is over; the summary keeps the counts and the first errors.
     ImportRow.objects.filter(batch=batch).delete()
@@ -170,7 +174,7 @@ def commit_batch(batch: ImportBatch, user: Any, *, skip_invalid: bool = False) -
 def cancel_batch(batch: ImportBatch, user: Any) -> None:
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status != ImportBatch.Status.PREVIEW:
-        raise BatchError("This file has already been imported or cancelled.")
+        raise BatchError(gettext("This file has already been imported or cancelled."))
     batch.status = ImportBatch.Status.CANCELLED
     batch.save(update_fields=["status"])
     ImportRow.objects.filter(batch=batch).delete()

@@ -12,6 +12,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 IDENTITY_FIELDS = ("volunteer_id", "email", "username", "first_name", "last_name", "birth_date")
 VOLUNTEERS = "volunteers"
@@ -21,21 +25,24 @@ KINDS = (VOLUNTEERS, RECORDS)
 # How far down the sheet the header row may be.
 HEADER_SCAN_ROWS = 20
 
-FIELD_LABELS: dict[str, str] = {
-    "volunteer_id": "Volunteer id",
-    "username": "Username",
-    "first_name": "First name",
-    "last_name": "Last name",
-    "preferred_name": "Preferred name",
-    "email": "Email",
-    "phone": "Phone",
-    "birth_date": "Birth date",
-    "region": "Region",
-    "roles": "Roles",
-    "course": "Course",
-    "completed_on": "Completion date",
-    "valid_until": "Valid until",
-    "risk_status": "Risk status",
+# What each field is, in the reader's language (the upload page's column
+# table, and an error about a column the file does not have).
+FIELD_LABELS: dict[str, Any] = {
+    "volunteer_id": _("Volunteer id"),
+    "username": _("Username"),
+    "first_name": _("First name"),
+    "last_name": _("Last name"),
+    "preferred_name": _("Preferred name"),
+    "email": _("Email"),
+    "phone": _("Phone"),
+    "birth_date": _("Birth date"),
+    "region": _("Region"),
+    "roles": _("Roles"),
+    "course": _("Course"),
+    "completed_on": _("Completion date"),
+    "valid_until": _("Valid until"),
+    "risk_status": _("Risk status"),
+    "language": _("Language"),
 }
 
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -58,6 +65,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "completed_on": ("Completion Date", "Completion_Date", "Completed", "Completed On", "Date Completed", "Date"),
     "valid_until": ("Expiry", "Expires", "Expiry Date", "Expiration", "Expiration Date", "Valid Until", "Valid_Until"),
     "risk_status": ("Risk Status", "Risk_Status", "Risk", "Background Status"),
+    # The language the volunteer reads; their emails go out in it.
+    "language": ("Language", "Preferred Language", "Preferred_Language", "Language Preference"),
 }
 
 
@@ -91,7 +100,7 @@ class Header:
     def label(self, field: str) -> str:
         """The column's own header text, so errors name what the file says."""
         index = self.columns.get(field)
-        return self.texts[index] if index is not None else FIELD_LABELS[field]
+        return self.texts[index] if index is not None else str(FIELD_LABELS[field])
 
     @cached_property
     def identity_indexes(self) -> tuple[int | None, ...]:
@@ -123,28 +132,29 @@ def find_header(rows: Sequence[tuple[int, Sequence[str]]]) -> Header:
                 continue
             if field in columns:
                 first = cells[columns[field]]
-                raise HeaderError(
-                    f"Row {number}: the columns {first!r} and {cells[index]!r} both hold the "
-                    f"{FIELD_LABELS[field].lower()}; remove or rename one of them."
-                )
+                raise HeaderError(gettext(
+                    "Row %(row)s: the columns %(first)s and %(second)s both hold the %(field)s; "
+                    "remove or rename one of them."
+                ) % {"row": number, "first": repr(first), "second": repr(cells[index]),
+                     "field": str(FIELD_LABELS[field]).lower()})
             columns[field] = index
         unused = tuple(c for c, f in zip(cells, fields, strict=True) if f is None and c.strip())
         return Header(row=number, texts=tuple(cells), columns=columns, unused=unused)
-    raise HeaderError(
+    raise HeaderError(gettext(
         "No header row found in the first 20 rows. The file needs a row of column names such as "
         "Admin_ID, Last_Name, First_Name, Email and, for certification records, Course and Completion Date."
-    )
+    ))
 
 
 def check_kind(header: Header, kind: str | None) -> str:
     """The kind of file (`volunteers` or `records`), checked against its columns."""
     kind = kind or header.kind
     if kind not in KINDS:
-        raise HeaderError(f"Unknown kind {kind!r}; use volunteers or records.")
+        raise HeaderError(gettext("Unknown kind %(kind)s; use volunteers or records.") % {"kind": repr(kind)})
     cols = header.columns
     if kind == RECORDS and "course" not in cols:
-        raise HeaderError("A certification records file needs a course column (Course or "
-                          "Coaching_License/Referee_Grade).")
+        raise HeaderError(gettext("A certification records file needs a course column (Course or "
+                                  "Coaching_License/Referee_Grade)."))
     if kind == VOLUNTEERS and not {"first_name", "last_name"} <= cols.keys():
-        raise HeaderError("A volunteers file needs First_Name and Last_Name columns.")
+        raise HeaderError(gettext("A volunteers file needs First_Name and Last_Name columns."))
     return kind

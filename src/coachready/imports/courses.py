@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
 
 from coachready.rules.codes import REQUIREMENT_CODES
 
@@ -77,10 +80,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 # Credentials that exist but are not requirements CoachReady tracks. They are
 # skipped with this reason: a U-8 Official does not hold the Regional Referee
 # grade every coach needs (DOMAIN.md §3), so it must not be read as one.
-NOT_TRACKED: dict[str, str] = {
-    "U-8 Official": "U-8 Official is a referee grade below Regional Referee; it is not a tracked requirement",
-    "8U Official": "8U Official is a referee grade below Regional Referee; it is not a tracked requirement",
-    "Assistant Referee": "Assistant Referee is a grade below Regional Referee; it is not a tracked requirement",
+NOT_TRACKED: dict[str, Any] = {
+    "U-8 Official": _("U-8 Official is a referee grade below Regional Referee; it is not a tracked requirement"),
+    "8U Official": _("8U Official is a referee grade below Regional Referee; it is not a tracked requirement"),
+    "Assistant Referee": _("Assistant Referee is a grade below Regional Referee; it is not a tracked requirement"),
 }
 
 
@@ -121,7 +124,7 @@ def match_course(name: str) -> CourseMatch:
     if key in _CODES:
         return CourseMatch(code=_CODES[key])
     if key in _SKIPPED:
-        return CourseMatch(skip_reason=_SKIPPED[key])
+        return CourseMatch(skip_reason=str(_SKIPPED[key]))
     return CourseMatch()
 
 

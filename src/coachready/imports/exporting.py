@@ -22,7 +22,7 @@ from coachready.org.models import Person, Region, RoleAssignment
 from coachready.org.names import name_order
 
 VOLUNTEER_COLUMNS = ("Admin_ID", "Last_Name", "First_Name", "Preferred_Name", "Email", "Phone", "Birth_Date",
-                     "Region", "Roles")
+                     "Region", "Roles", "Language")
 RECORD_COLUMNS = ("Admin_ID", "Last_Name", "First_Name", "Email", "Birth_Date", "Region", "Course",
                   "Completion_Date", "Valid_Until", "Risk_Status")
 EXPORTS = {
@@ -56,10 +56,10 @@ def volunteer_rows(regions: Iterable[Region], *, today: date) -> Iterator[tuple]
         Person.objects.filter(home_region_id__in=region_ids)
         .order_by("home_region__number", *name_order(), "pk")
         .values_list("pk", "volunteer_id", "last_name", "first_name", "preferred_name", "email", "phone",
-                     "birth_date", "home_region__number")
+                     "birth_date", "home_region__number", "language")
     )
-    for pk, vid, last, first, preferred, email, phone, born, number in people.iterator(chunk_size=_CHUNK):
-        yield (vid or "", last, first, preferred, email, phone, born, str(number), "; ".join(roles[pk]))
+    for pk, vid, last, first, preferred, email, phone, born, number, language in people.iterator(chunk_size=_CHUNK):
+        yield (vid or "", last, first, preferred, email, phone, born, str(number), "; ".join(roles[pk]), language)
 
 
 def record_rows(regions: Iterable[Region]) -> Iterator[tuple]:

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField
 from coachready.imports.parsing import MAX_FILE_BYTES, ParseError, Table
@@ -10,18 +12,19 @@ from coachready.imports.services import read_file
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Spreadsheet (CSV or XLSX)",
-        help_text="A volunteers file or a certification records file; the first sheet of a workbook is read.",
+        label=_("Spreadsheet (CSV or XLSX)"),
+        help_text=_("A volunteers file or a certification records file; the first sheet of a workbook is read."),
     )
     kind = forms.ChoiceField(
-        label="What the file holds",
-        choices=[("", "Tell from the columns"), ("volunteers", "Volunteers"), ("records", "Certification records")],
+        label=_("What the file holds"),
+        choices=[("", _("Tell from the columns")), ("volunteers", _("Volunteers")),
+                 ("records", _("Certification records"))],
         required=False,
     )
     undated_on = DateField(
-        label="Date for rows without a completion date",
-        help_text="The licence/grade export lists credentials without dates; one-time courses from it are "
-                  "recorded as of this date.",
+        label=_("Date for rows without a completion date"),
+        help_text=_("The licence/grade export lists credentials without dates; one-time courses from it are "
+                    "recorded as of this date."),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
@@ -36,7 +39,7 @@ class UploadForm(forms.Form):
     def clean_undated_on(self):
         day = self.cleaned_data["undated_on"]
         if day > timezone.localdate():
-            raise forms.ValidationError("The date cannot be in the future.")
+            raise forms.ValidationError(gettext("The date cannot be in the future."))
         return day
 
     def clean(self):
@@ -45,7 +48,7 @@ class UploadForm(forms.Form):
         if upload is None:
             return cleaned
         if upload.size > MAX_FILE_BYTES:
-            self.add_error("file", "The file is larger than 25 MB. Split it in parts.")
+            self.add_error("file", gettext("The file is larger than 25 MB. Split it in parts."))
             return cleaned
         self.data_bytes = upload.read()
         try:
@@ -56,4 +59,4 @@ class UploadForm(forms.Form):
 
 
 class CommitForm(forms.Form):
-    skip_invalid = forms.BooleanField(label="Skip the rows with errors and import the others", required=False)
+    skip_invalid = forms.BooleanField(label=_("Skip the rows with errors and import the others"), required=False)

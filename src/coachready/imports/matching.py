@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from django.utils.translation import gettext
+
 from coachready.org.names import full_name
 from coachready.org.search import fold_name
 
@@ -157,18 +159,21 @@ class PeopleIndex:
         first, last = name_key(who.first_name), name_key(who.last_name)
         if who.volunteer_id:
             if who.volunteer_id in self.foreign_ids:
-                return Match("conflict", reason=f"volunteer id {who.volunteer_id} belongs to a volunteer of "
-                             f"Region {self.foreign_ids[who.volunteer_id]}", field="volunteer_id")
+                reason = gettext("volunteer id %(id)s belongs to a volunteer of Region %(number)s") % {
+                    "id": who.volunteer_id, "number": self.foreign_ids[who.volunteer_id]}
+                return Match("conflict", reason=reason, field="volunteer_id")
             person = self.by_id.get(who.volunteer_id)
             if person is not None:
                 if first and last and not _same_or_close(person, first, last):
-                    return Match("conflict", person, f"volunteer id {who.volunteer_id} belongs to "
-                                 f"{person.display_name}, not {who.display_name}", "volunteer_id")
+                    return Match("conflict", person, gettext("volunteer id %(id)s belongs to %(owner)s, not %(name)s")
+                                 % {"id": who.volunteer_id, "owner": person.display_name, "name": who.display_name},
+                                 "volunteer_id")
                 return Match("match", person)
         found = self._by_email(who, first, last) or self._by_names(who, first, last)
         if found.kind in ("match", "near") and who.volunteer_id and found.person.volunteer_id:
-            return Match("conflict", found.person, f"{found.person.display_name} already has volunteer id "
-                         f"{found.person.volunteer_id}, not {who.volunteer_id}", "volunteer_id")
+            return Match("conflict", found.person, gettext("%(name)s already has volunteer id %(has)s, not %(id)s")
+                         % {"name": found.person.display_name, "has": found.person.volunteer_id,
+                            "id": who.volunteer_id}, "volunteer_id")
         return found
 
     def _by_email(self, who: Identity, first: str, last: str) -> Match | None:
@@ -179,8 +184,9 @@ class PeopleIndex:
             if len(people) == 1:
                 return Match("match", people[0])
             if people:
-                return Match("conflict", reason=f"{len(people)} volunteers share the email {who.email}; "
-                             "add names to the row", field="email")
+                return Match("conflict", reason=gettext("%(count)s volunteers share the email %(email)s; "
+                                                        "add names to the row")
+                             % {"count": len(people), "email": who.email}, field="email")
             return None
         exact = [p for p in people if _same_name(p, first, last) and _dates_agree(p, who)]
         if exact:
@@ -208,13 +214,15 @@ class PeopleIndex:
         # when exactly one volunteer of the region carries it. With an email
         # that is not theirs, it may be them under a new address: ask.
         if len(same) > 1 and not who.email:
-            return Match("conflict", reason=f"{len(same)} volunteers are named {who.display_name}; "
-                         "add the volunteer id or email to the row", field="last_name")
+            return Match("conflict", reason=gettext("%(count)s volunteers are named %(name)s; "
+                                                    "add the volunteer id or email to the row")
+                         % {"count": len(same), "name": who.display_name}, field="last_name")
         if len(same) == 1:
             if not who.email:
                 return Match("match", same[0])
-            return Match("near", same[0], f"{who.display_name} has the same name as {same[0].display_name}"
-                         f" but another email ({who.email}): the same person?")
+            return Match("near", same[0], gettext(
+                "%(name)s has the same name as %(other)s but another email (%(email)s): the same person?"
+            ) % {"name": who.display_name, "other": same[0].display_name, "email": who.email})
         return Match("none")
 
 
@@ -238,5 +246,12 @@ def _dates_agree(person: Candidate, who: Identity) -> bool:
 
 
 def _near_reason(person: Candidate, who: Identity, by: str) -> str:
-    return (f"{who.display_name} has the same {by} as {person.display_name}"
-            f"{f' (id {person.volunteer_id})' if person.volunteer_id else ''}: the same person?")
+    """Why a row may be someone on record; `by` is "email" or "birth date"."""
+    values = {"name": who.display_name, "other": person.display_name, "id": person.volunteer_id}
+    if by == "email":
+        if person.volunteer_id:
+            return gettext("%(name)s has the same email as %(other)s (id %(id)s): the same person?") % values
+        return gettext("%(name)s has the same email as %(other)s: the same person?") % values
+    if person.volunteer_id:
+        return gettext("%(name)s has the same birth date as %(other)s (id %(id)s): the same person?") % values
+    return gettext("%(name)s has the same birth date as %(other)s: the same person?") % values

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from coachready.core.uploads import private_path
 
@@ -15,13 +16,13 @@ def batch_path(instance: ImportBatch, filename: str) -> str:
 
 class ImportBatch(models.Model):
     class Kind(models.TextChoices):
-        VOLUNTEERS = "volunteers", "Volunteers"
-        RECORDS = "records", "Certification records"
+        VOLUNTEERS = "volunteers", _("Volunteers")
+        RECORDS = "records", _("Certification records")
 
     class Status(models.TextChoices):
-        PREVIEW = "preview", "Waiting for review"
-        COMMITTED = "committed", "Imported"
-        CANCELLED = "cancelled", "Cancelled"
+        PREVIEW = "preview", _("Waiting for review")
+        COMMITTED = "committed", _("Imported")
+        CANCELLED = "cancelled", _("Cancelled")
 
     region = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="import_batches")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -49,7 +50,7 @@ class ImportBatch(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name_plural = "import batches"
+        verbose_name_plural = _("import batches")
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.get_kind_display()}, {self.get_status_display()})"

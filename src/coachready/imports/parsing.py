@@ -14,6 +14,8 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from coachready.imports.columns import HEADER_SCAN_ROWS, Header, HeaderError, find_header
 from coachready.imports.values import cell_text
 from coachready.imports.xlsx import MAX_CELL_CHARS, WorkbookError, sheet_rows
@@ -41,16 +43,17 @@ class Table:
 def read_table(data: bytes, filename: str = "") -> Table:
     """Parse `data` into a Table; ParseError with a clear message otherwise."""
     if not data:
-        raise ParseError("The file is empty.")
+        raise ParseError(gettext("The file is empty."))
     if len(data) > MAX_FILE_BYTES:
-        raise ParseError(f"The file is {len(data) / 1024 / 1024:.1f} MB; the limit is 25 MB. Split it in parts.")
+        raise ParseError(gettext("The file is %(size)s MB; the limit is 25 MB. Split it in parts.")
+                         % {"size": f"{len(data) / 1024 / 1024:.1f}"})
     if data.startswith(b"PK\x03\x04"):
         rows, fmt = _xlsx_rows(data), "xlsx"
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ParseError("This is an old Excel .xls file. Save it as .xlsx or as CSV UTF-8 and upload that.")
+        raise ParseError(gettext("This is an old Excel .xls file. Save it as .xlsx or as CSV UTF-8 and upload that."))
     else:
         if filename.lower().endswith((".xlsx", ".xlsm")):
-            raise ParseError("The file is named .xlsx but is not an Excel workbook. Save it again from Excel.")
+            raise ParseError(gettext("The file is named .xlsx but is not an Excel workbook. Save it again from Excel."))
         rows, fmt = _csv_rows(data), "csv"
     return _split(rows, fmt)
 
@@ -76,7 +79,8 @@ def _split(rows: Iterator[tuple[int, tuple[object, ...]]], fmt: str) -> Table:
     body = [(n, kept(cells)) for n, cells in top if n > header.row]
     for number, cells in rows:
         if len(body) >= MAX_ROWS:
-            raise ParseError(f"The file has more than {MAX_ROWS:,} rows. Split it in parts.")
+            raise ParseError(gettext("The file has more than %(limit)s rows. Split it in parts.")
+                             % {"limit": f"{MAX_ROWS:,}"})
         body.append((number, kept(cells)))
     return Table(header=header, rows=body, format=fmt)
 
@@ -87,14 +91,14 @@ def _nonempty(cells: Sequence[object]) -> bool:
 
 def _decode(data: bytes) -> str:
     if b"\x00" in data[:65536]:
-        raise ParseError("This is not a CSV or XLSX file (it holds binary data).")
+        raise ParseError(gettext("This is not a CSV or XLSX file (it holds binary data)."))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ParseError(
-            f"The file is not UTF-8 text (byte {exc.start + 1} cannot be read). "
+        raise ParseError(gettext(
+            "The file is not UTF-8 text (byte %(byte)s cannot be read). "
             "In Excel choose Save As → “CSV UTF-8”, or upload the .xlsx file."
-        ) from None
+        ) % {"byte": exc.start + 1}) from None
 
 
 def _csv_delimiter(text: str) -> str:
@@ -122,20 +126,28 @@ def _csv_iter(text: str, delimiter: str) -> Iterator[tuple[int, tuple[object, ..
     try:
         for number, row in enumerate(reader, start=1):
             if number > MAX_SHEET_ROWS:
-                raise ParseError(f"The file has more than {MAX_SHEET_ROWS:,} rows (empty rows count), the limit. "
-                                 "Delete the empty rows below the data, or split the file in parts.")
+                raise ParseError(gettext(
+                    "The file has more than %(limit)s rows (empty rows count), the limit. "
+                    "Delete the empty rows below the data, or split the file in parts."
+                ) % {"limit": f"{MAX_SHEET_ROWS:,}"})
             if len(row) > MAX_COLUMNS:
-                raise ParseError(f"Row {number} has {len(row)} columns; the limit is {MAX_COLUMNS}.")
+                raise ParseError(gettext("Row %(row)s has %(columns)s columns; the limit is %(limit)s.")
+                                 % {"row": number, "columns": len(row), "limit": MAX_COLUMNS})
             if any(len(cell) > MAX_CELL_CHARS for cell in row):
-                raise ParseError(f"Row {number} holds a cell longer than {MAX_CELL_CHARS:,} characters, the limit "
-                                 "(an unclosed quote mark can cause this).")
+                raise ParseError(gettext(
+                    "Row %(row)s holds a cell longer than %(limit)s characters, the limit "
+                    "(an unclosed quote mark can cause this)."
+                ) % {"row": number, "limit": f"{MAX_CELL_CHARS:,}"})
             if "".join(row).strip():
                 yield number, tuple(row)
     except csv.Error as exc:
         if "field limit" in str(exc):
-            raise ParseError(f"Row {reader.line_num} holds a cell far too long to be a name, date or course "
-                             "(an unclosed quote mark can cause this).") from None
-        raise ParseError(f"The CSV file cannot be read near row {reader.line_num}: {exc}.") from None
+            raise ParseError(gettext(
+                "Row %(row)s holds a cell far too long to be a name, date or course "
+                "(an unclosed quote mark can cause this)."
+            ) % {"row": reader.line_num}) from None
+        raise ParseError(gettext("The CSV file cannot be read near row %(row)s: %(error)s.")
+                         % {"row": reader.line_num, "error": exc}) from None
 
 
 def _xlsx_rows(data: bytes) -> Iterator[tuple[int, tuple[object, ...]]]:

@@ -12,9 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from coachready.imports.columns import RECORDS, Header
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
+
+from coachready.imports.columns import FIELD_LABELS, RECORDS, Header
 from coachready.imports.matching import Candidate, Match, PeopleIndex
 from coachready.imports.rows import RecordRow, VolunteerRow, read_record, read_volunteer
+from coachready.org.models import Role
 
 CREATE, UPDATE, SKIP, ERROR, REVIEW = "create", "update", "skip", "error", "review"
 ACTIONS = (CREATE, UPDATE, SKIP, ERROR, REVIEW)
@@ -96,7 +100,8 @@ class _Planner:
         if match.kind == "conflict":
             column = self.plan.header.label(match.field or "volunteer_id")
             return "", None, Outcome(row.number, ERROR, who.display_name, self._what(row),
-                                     errors=[(column, f"conflicting identity: {match.reason}")])
+                                     errors=[(column, gettext("conflicting identity: %(reason)s")
+                                              % {"reason": match.reason})])
         if match.kind == "match":
             return "match", match.person, None
         return "new", None, None
@@ -106,12 +111,12 @@ class _Planner:
         if row.region is None or row.region == self.facts.region_number:
             return None
         return Outcome(row.number, SKIP, row.identity.display_name, self._what(row),
-                       f"belongs to Region {row.region}; import it there")
+                       gettext("belongs to Region %(number)s; import it there") % {"number": row.region})
 
     def _what(self, row) -> str:
         if isinstance(row, RecordRow):
             return self.facts.titles.get(row.requirement or "", row.course)
-        return "volunteer"
+        return gettext("volunteer")
 
     def new_person(self, who, **extra) -> Candidate:
         temp = self.next_temp
@@ -129,24 +134,24 @@ class _Planner:
         if first == row.number:
             return None
         return Outcome(row.number, ERROR, row.identity.display_name, self._what(row),
-                       errors=[("", f"duplicate row: the same as row {first}")])
+                       errors=[("", gettext("duplicate row: the same as row %(row)s") % {"row": first})])
 
     # -- volunteers -------------------------------------------------------------
 
     def volunteer(self, row: VolunteerRow) -> Outcome:
         who = row.identity
         if row.errors:
-            return Outcome(row.number, ERROR, who.display_name, "volunteer", errors=row.errors)
+            return Outcome(row.number, ERROR, who.display_name, gettext("volunteer"), errors=row.errors)
         if elsewhere := self._elsewhere(row):
             return elsewhere
         how, person, ended = self.resolve(row, self.facts.index.match(who))
         if ended:
             return ended
         if how == "new":
-            person = self.new_person(who, phone=row.phone, preferred_name=row.preferred_name)
+            person = self.new_person(who, phone=row.phone, preferred_name=row.preferred_name, language=row.language)
             dup = self.duplicate(("person", person.pk), row)
             self._add_roles(person.pk, row.roles)
-            return dup or Outcome(row.number, CREATE, who.display_name, "volunteer", self._role_note(row))
+            return dup or Outcome(row.number, CREATE, who.display_name, gettext("volunteer"), self._role_note(row))
         dup = self.duplicate(("person", person.pk), row)
         if dup:
             return dup
@@ -155,20 +160,21 @@ class _Planner:
             self.plan.person_updates.setdefault(person.pk, {}).update(changes)
         added = self._add_roles(person.pk, row.roles)
         if changes or added:
-            parts = [f"{', '.join(sorted(changes))} changed"] if changes else []
-            parts += [f"adds {role.replace('_', ' ')}{f' ({div})' if div else ''}" for role, div in added]
-            return Outcome(row.number, UPDATE, person.display_name, "volunteer", "; ".join(parts))
-        return Outcome(row.number, SKIP, person.display_name, "volunteer", "already up to date"
-                       + (f"; {self._role_note(row)}" if row.ignored_roles else ""))
+            parts = [_changed(changes)] if changes else []
+            parts += [_adds(role, div) for role, div in added]
+            return Outcome(row.number, UPDATE, person.display_name, gettext("volunteer"), "; ".join(parts))
+        return Outcome(row.number, SKIP, person.display_name, gettext("volunteer"),
+                       _join(gettext("already up to date"), self._role_note(row) if row.ignored_roles else ""))
 
     def _person_changes(self, person: Candidate, row: VolunteerRow) -> dict:
         who, changes = row.identity, {}
         wanted = {"email": who.email, "phone": row.phone, "birth_date": who.birth_date,
-                  "preferred_name": row.preferred_name, "volunteer_id": who.volunteer_id}
+                  "preferred_name": row.preferred_name, "volunteer_id": who.volunteer_id, "language": row.language}
         # Names are never rewritten by a file: exports spell them in capitals
         # or by nickname, and the volunteer's own spelling is the one to keep.
         current = {"email": person.email, "phone": person.extra.get("phone", ""), "birth_date": person.birth_date,
-                   "preferred_name": person.preferred_name, "volunteer_id": person.volunteer_id}
+                   "preferred_name": person.preferred_name, "volunteer_id": person.volunteer_id,
+                   "language": person.extra.get("language", "")}
         for name, value in wanted.items():
             if value and value != current[name]:
                 changes[name] = value
@@ -187,8 +193,8 @@ class _Planner:
     @staticmethod
     def _role_note(row: VolunteerRow) -> str:
         if row.ignored_roles:
-            return (f"administrator roles are not imported ({', '.join(row.ignored_roles)}); "
-                    "assign them on the Roles page")
+            return gettext("administrator roles are not imported (%(roles)s); assign them on the Roles page") % {
+                "roles": ", ".join(row.ignored_roles)}
         return ""
 
     # -- certification records ----------------------------------------------------
@@ -210,20 +216,21 @@ class _Planner:
                 return Outcome(row.number, ERROR, who.display_name, what, errors=[(
                     self.plan.header.label("volunteer_id" if "volunteer_id" in self.plan.header.columns
                                            else "last_name"),
-                    f"no volunteer of Region {self.facts.region_number} matches; import the volunteers file "
-                    "first, or give the volunteer id or email")])
-            person, note = self.new_person(who), "new volunteer"
+                    gettext("no volunteer of Region %(number)s matches; import the volunteers file first, "
+                            "or give the volunteer id or email") % {"number": self.facts.region_number})])
+            person, note = self.new_person(who), gettext("new volunteer")
         completed_on = row.completed_on
         if completed_on is None:
             if self.facts.validity.get(code) is not None:
                 return Outcome(row.number, ERROR, who.display_name, what, errors=[(
                     self.plan.header.label("completed_on"),
-                    f"{what} has to be renewed, so it needs its completion date")])
+                    gettext("%(course)s has to be renewed, so it needs its completion date") % {"course": what})])
             if (person.pk, code) in self.held:
                 dup = self.duplicate(("record", person.pk, code, None), row)
-                return dup or Outcome(row.number, SKIP, person.display_name, what, "already recorded")
+                return dup or Outcome(row.number, SKIP, person.display_name, what, gettext("already recorded"))
             completed_on = self.facts.undated_on
-            note = _join(note, f"no completion date in the file: recorded as of {completed_on.isoformat()}")
+            note = _join(note, gettext("no completion date in the file: recorded as of %(day)s")
+                         % {"day": completed_on.isoformat()})
         dup = self.duplicate(("record", person.pk, code, row.completed_on), row)
         if dup:
             return dup
@@ -237,17 +244,30 @@ class _Planner:
                 changes["risk_status"] = row.risk_status
             if changes:
                 self.plan.record_updates.append((pk, changes))
-                return Outcome(row.number, UPDATE, person.display_name, what, f"{', '.join(sorted(changes))} changed")
-            return Outcome(row.number, SKIP, person.display_name, what, "already recorded")
+                return Outcome(row.number, UPDATE, person.display_name, what, _changed(changes))
+            return Outcome(row.number, SKIP, person.display_name, what, gettext("already recorded"))
         self.held.add((person.pk, code))
         self.plan.record_creates.append({"person": person.pk, "requirement": code, "completed_on": completed_on,
                                          "valid_until": row.valid_until, "risk_status": row.risk_status})
-        when = "" if row.completed_on is None else f"completed {completed_on.isoformat()}"
+        when = "" if row.completed_on is None else gettext("completed %(day)s") % {"day": completed_on.isoformat()}
         return Outcome(row.number, CREATE, person.display_name, what, _join(note, when))
 
 
 def _join(*parts: str) -> str:
     return "; ".join(p for p in parts if p)
+
+
+def _changed(changes: dict) -> str:
+    """"email, phone changed", the fields named in the reader's language."""
+    names = get_text_list([str(FIELD_LABELS.get(name, name)).lower() for name in sorted(changes)], gettext("and"))
+    return gettext("%(fields)s changed") % {"fields": names}
+
+
+def _adds(role: str, division: str) -> str:
+    label = str(Role(role).label) if role in Role.values else role.replace("_", " ")
+    if division:
+        return gettext("adds %(role)s (%(division)s)") % {"role": label, "division": division}
+    return gettext("adds %(role)s") % {"role": label}
 
 
 def plan_rows(kind: str, header: Header, rows: list[tuple[int, tuple[object, ...]]], facts: Facts,

@@ -10,8 +10,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext
+
 from coachready.imports.columns import Header
 from coachready.imports.courses import match_course
+from coachready.imports.languages import parse_language
 from coachready.imports.matching import Identity
 from coachready.imports.values import (
     CellError,
@@ -51,6 +54,7 @@ class Row:
 class VolunteerRow(Row):
     preferred_name: str = ""
     phone: str = ""
+    language: str = ""  # a code of settings.LANGUAGES, "" when the file does not say
     roles: list[tuple[str, str]] = field(default_factory=list)  # (role, division)
     ignored_roles: list[str] = field(default_factory=list)
 
@@ -96,7 +100,7 @@ class _Reader:
                 value, error = default, (self.header.label(name), str(exc))
             self.memo[key] = value, error
         except TypeError:  # an unhashable cell value; never from csv or openpyxl
-            value, error = default, (self.header.label(name), "cannot be read")
+            value, error = default, (self.header.label(name), gettext("cannot be read"))
         if error:
             self.errors.append(error)
         return value
@@ -130,7 +134,7 @@ class _Reader:
             email=email,
             first_name=self.get("first_name", _name),
             last_name=self.get("last_name", _name),
-            birth_date=self.day("birth_date", "birth date"),
+            birth_date=self.day("birth_date", gettext("birth date")),
         )
         self.memo[key] = who, self.errors[before:]
         return who
@@ -147,18 +151,19 @@ def _region_number(value: object) -> int | None:
     digits = re.sub(r"^(region|r)\s*", "", text.lower())
     if digits.isdigit() and len(digits) < 7:
         return int(digits)
-    raise CellError(f"{text!r} is not a region number")
+    raise CellError(gettext("%(value)s is not a region number") % {"value": repr(text)})
 
 
 def read_volunteer(header: Header, number: int, cells: tuple[object, ...], today: date, memo: dict) -> VolunteerRow:
     r = _Reader(header, cells, memo, today)
     who = r.identity()
     row = VolunteerRow(number, who, preferred_name=r.get("preferred_name", _name),
-                       phone=r.get("phone", lambda v: clean_text(v, max_chars=40)))
+                       phone=r.get("phone", lambda v: clean_text(v, max_chars=40)),
+                       language=r.get("language", parse_language))
     if not who.first_name:
-        r.errors.append((header.label("first_name"), "is empty"))
+        r.errors.append((header.label("first_name"), gettext("is empty")))
     if not who.last_name:
-        r.errors.append((header.label("last_name"), "is empty"))
+        r.errors.append((header.label("last_name"), gettext("is empty")))
     row.region = r.region()
     for part in re.split(r"[;,]", r.get("roles")):
         if part.strip():
@@ -176,14 +181,16 @@ def _read_role(text: str, row: VolunteerRow, r: _Reader, header: Header) -> None
         return
     role = _ROLE_WORDS.get(key)
     if role is None:
-        r.errors.append((header.label("roles"), f"{text!r} is not a role; use Coach, Assistant Coach, Referee "
-                                                "or Instructor"))
+        r.errors.append((header.label("roles"), gettext(
+            "%(value)s is not a role; use Coach, Assistant Coach, Referee or Instructor"
+        ) % {"value": repr(text)}))
         return
     division = ""
     if division_text:
         division = canonical_division(division_text) or ""
         if not division:
-            r.errors.append((header.label("roles"), f"{division_text!r} is not a division"))
+            r.errors.append((header.label("roles"), gettext("%(value)s is not a division")
+                             % {"value": repr(division_text)}))
             return
     row.roles.append((str(role), division))
 
@@ -195,23 +202,23 @@ def read_record(header: Header, number: int, cells: tuple[object, ...], today: d
     row = RecordRow(number, who, region=r.region(), course=course)
     if not (who.volunteer_id or who.email or (who.first_name and who.last_name)):
         r.errors.append((header.label("volunteer_id" if "volunteer_id" in header.columns else "email"),
-                         "the row names nobody: give a volunteer id, an email, or first and last name"))
+                         gettext("the row names nobody: give a volunteer id, an email, or first and last name")))
     if not course:
-        r.errors.append((header.label("course"), "is empty"))
+        r.errors.append((header.label("course"), gettext("is empty")))
     else:
         found = match_course(course)
         row.requirement, row.skip_reason = found.code, found.skip_reason
         if found.code is None and not found.skip_reason:
-            r.errors.append((header.label("course"), f"unknown course {course!r}"))
-    row.completed_on = r.day("completed_on", "completion date")
+            r.errors.append((header.label("course"), gettext("unknown course %(value)s") % {"value": repr(course)}))
+    row.completed_on = r.day("completed_on", gettext("completion date"))
     row.valid_until = r.get("valid_until", parse_date, None)
     if row.completed_on and row.valid_until and row.valid_until < row.completed_on:
-        r.errors.append((header.label("valid_until"), "is before the completion date"))
+        r.errors.append((header.label("valid_until"), gettext("is before the completion date")))
     risk = r.get("risk_status").lower()
     if risk and row.requirement == "background_check":
         if risk not in _RISK_WORDS:
-            r.errors.append((header.label("risk_status"), f"{risk!r} is not a risk status; use "
-                                                         f"{', '.join(RISK_STATUSES)}"))
+            r.errors.append((header.label("risk_status"), gettext("%(value)s is not a risk status; use %(statuses)s")
+                             % {"value": repr(risk), "statuses": ", ".join(RISK_STATUSES)}))
         else:
             row.risk_status = _RISK_WORDS[risk]
     row.errors = r.errors

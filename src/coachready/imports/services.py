@@ -108,9 +108,10 @@ def read_file(data: bytes, filename: str, kind: str | None = None) -> tuple[Tabl
 def load_facts(region: Region, table: Table, kind: str, *, today: date, undated_on: date) -> Facts:
     """The region's people, verified records and volunteer roles, one query each."""
     people = [
-        Candidate(pk, first, last, email or "", vid or "", born, preferred, {"phone": phone})
-        for pk, first, last, preferred, email, vid, born, phone in Person.objects.filter(home_region=region)
-        .values_list("pk", "first_name", "last_name", "preferred_name", "email", "volunteer_id", "birth_date", "phone")
+        Candidate(pk, first, last, email or "", vid or "", born, preferred, {"phone": phone, "language": language})
+        for pk, first, last, preferred, email, vid, born, phone, language in Person.objects.filter(home_region=region)
+        .values_list("pk", "first_name", "last_name", "preferred_name", "email", "volunteer_id", "birth_date", "phone",
+                     "language")
     ]
     index = PeopleIndex(people, _foreign_ids(region, table))
     records: dict = {}

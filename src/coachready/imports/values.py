@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext
 
 # The exports write formula-like text with a leading apostrophe; reading
 # their files back removes it.
@@ -52,9 +53,10 @@ def cell_text(value: object) -> str:
 def clean_text(value: object, *, max_chars: int = MAX_CELL_CHARS) -> str:
     text = cell_text(value)
     if len(text) > max_chars:
-        raise CellError(f"is {len(text)} characters long; the limit is {max_chars}")
+        raise CellError(gettext("is %(length)s characters long; the limit is %(limit)s")
+                        % {"length": len(text), "limit": max_chars})
     if _CONTROL.search(text):
-        raise CellError("contains control characters")
+        raise CellError(gettext("contains control characters"))
     return " ".join(text.split())
 
 
@@ -85,7 +87,7 @@ def parse_date(value: object) -> date | None:
     if not text:
         return None
     if len(text) > 40:
-        raise CellError("is not a date")
+        raise CellError(gettext("is not a date"))
     bare = _TIME_TAIL.sub("", text).strip()
     for pattern, (y, m, d) in _DATE_SHAPES:
         found = pattern.match(bare)
@@ -94,20 +96,21 @@ def parse_date(value: object) -> date | None:
             try:
                 return date(int(parts[y]), int(parts[m]), int(parts[d]))
             except ValueError:
-                raise CellError(f"{text!r} is not a real date") from None
+                raise CellError(gettext("%(value)s is not a real date") % {"value": repr(text)}) from None
     for fmt in _DATE_FORMATS[4:]:
         try:
             return datetime.strptime(bare, fmt).date()
         except ValueError:
             continue
-    raise CellError(f"{text!r} is not a date; write it as 2026-07-15 or 7/15/2026")
+    raise CellError(gettext("%(value)s is not a date; write it as 2026-07-15 or 7/15/2026") % {"value": repr(text)})
 
 
 def check_date_range(day: date, *, today: date, what: str) -> date:
     if day.year < 1900:
-        raise CellError(f"{day.isoformat()} is before 1900; check the {what}")
+        raise CellError(gettext("%(day)s is before 1900; check the %(what)s") % {"day": day.isoformat(), "what": what})
     if day > today:
-        raise CellError(f"{day.isoformat()} is in the future; check the {what}")
+        raise CellError(gettext("%(day)s is in the future; check the %(what)s")
+                        % {"day": day.isoformat(), "what": what})
     return day
 
 
@@ -118,7 +121,7 @@ def parse_email(value: object) -> str:
     try:
         validate_email(text)
     except ValidationError:
-        raise CellError(f"{text!r} is not an email address") from None
+        raise CellError(gettext("%(value)s is not an email address") % {"value": repr(text)}) from None
     return text
 
 
@@ -133,5 +136,6 @@ def looks_like_email(text: str) -> bool:
 def parse_volunteer_id(value: object) -> str:
     text = clean_text(value, max_chars=20)
     if text and not re.fullmatch(r"[0-9A-Za-z-]+", text):
-        raise CellError(f"{text!r} is not a volunteer id (letters, digits and dashes only)")
+        raise CellError(gettext("%(value)s is not a volunteer id (letters, digits and dashes only)")
+                        % {"value": repr(text)})
     return text

@@ -11,6 +11,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from coachready.core import exports
@@ -23,7 +25,8 @@ from coachready.imports.planning import ACTIONS, NEW, REVIEW, SAME
 from coachready.org.audit import log_action
 
 SAMPLES = ("volunteers.csv", "records.csv", "licence-grade-export.csv", "training-report.csv")
-ACTION_WORDS = {"create": "New", "update": "Update", "skip": "Skip", "error": "Error", "review": "Decide"}
+ACTION_WORDS = {"create": _("New"), "update": _("Update"), "skip": _("Skip"), "error": _("Error"),
+                "review": _("Decide")}
 
 
 @login_required
@@ -77,7 +80,7 @@ def decide(request, number: int, pk: int):
     except batches.BatchError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Decisions saved. Check the preview again before importing.")
+        messages.success(request, gettext("Decisions saved. Check the preview again before importing."))
     return redirect("imports:preview", number=batch.region.number, pk=batch.pk)
 
 
@@ -93,7 +96,8 @@ def commit(request, number: int, pk: int):
         messages.error(request, str(exc))
     else:
         c = result.counts
-        messages.success(request, f"Imported: {c['create']} created, {c['update']} updated, {c['skip']} skipped.")
+        messages.success(request, gettext("Imported: %(created)s created, %(updated)s updated, %(skipped)s skipped.")
+                         % {"created": c["create"], "updated": c["update"], "skipped": c["skip"]})
     return redirect("imports:preview", number=batch.region.number, pk=batch.pk)
 
 
@@ -106,7 +110,7 @@ def cancel(request, number: int, pk: int):
     except batches.BatchError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "The upload was cancelled; nothing was imported.")
+        messages.success(request, gettext("The upload was cancelled; nothing was imported."))
     return redirect("imports:upload", number=batch.region.number)
 
 

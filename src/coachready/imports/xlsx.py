@@ -17,6 +17,8 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 
+from django.utils.translation import gettext
+
 # What the whole workbook may unpack to. A 200,000-row sheet of a dozen
 # columns is about 150 MB of XML.
 MAX_UNPACKED_BYTES = 250 * 1024 * 1024
@@ -43,6 +45,11 @@ def _mb(size: int) -> str:
     return f"{size / 1024 / 1024:,.0f} MB"
 
 
+def _text_too_big() -> str:
+    return gettext("The workbook's text takes more than %(size)s, the limit. Split it in parts.") % {
+        "size": _mb(MAX_SHARED_STRINGS_BYTES)}
+
+
 def check_archive(archive: zipfile.ZipFile) -> None:
     """Refuse an archive whose declared sizes or compression break the limits,
     before any part is unpacked."""
@@ -50,23 +57,23 @@ def check_archive(archive: zipfile.ZipFile) -> None:
     for entry in archive.infolist():
         total += entry.file_size
         if total > MAX_UNPACKED_BYTES:
-            raise WorkbookError(f"The workbook unpacks to more than {_mb(MAX_UNPACKED_BYTES)}, the limit. "
-                                "Split it in parts, or save it as CSV UTF-8.")
+            raise WorkbookError(gettext("The workbook unpacks to more than %(size)s, the limit. "
+                                        "Split it in parts, or save it as CSV UTF-8.")
+                                % {"size": _mb(MAX_UNPACKED_BYTES)})
         if entry.file_size >= RATIO_CHECKED_FROM and entry.file_size > MAX_COMPRESSION_RATIO * max(
                 entry.compress_size, 1):
-            raise WorkbookError(f"The workbook's part {entry.filename} is compressed more than "
-                                f"{MAX_COMPRESSION_RATIO} to 1, the limit: it holds huge repeated content. "
-                                "Save the sheet again without it.")
+            raise WorkbookError(gettext(
+                "The workbook's part %(part)s is compressed more than %(ratio)s to 1, the limit: it holds huge "
+                "repeated content. Save the sheet again without it."
+            ) % {"part": entry.filename, "ratio": MAX_COMPRESSION_RATIO})
         if entry.filename.lower().endswith("sharedstrings.xml") and entry.file_size > MAX_SHARED_STRINGS_BYTES:
-            raise WorkbookError(f"The workbook's text takes more than {_mb(MAX_SHARED_STRINGS_BYTES)}, the limit. "
-                                "Split it in parts.")
+            raise WorkbookError(_text_too_big())
 
 
 def _count_shared_strings(archive: zipfile.ZipFile) -> None:
-    too_big = WorkbookError(f"The workbook's text takes more than {_mb(MAX_SHARED_STRINGS_BYTES)}, the limit. "
-                            "Split it in parts.")
-    too_many = WorkbookError(f"The workbook holds more than {MAX_SHARED_STRINGS:,} different texts, the limit. "
-                             "Split it in parts.")
+    too_big = WorkbookError(_text_too_big())
+    too_many = WorkbookError(gettext("The workbook holds more than %(limit)s different texts, the limit. "
+                                     "Split it in parts.") % {"limit": f"{MAX_SHARED_STRINGS:,}"})
     for name in archive.namelist():
         if not name.lower().endswith("sharedstrings.xml"):
             continue
@@ -97,7 +104,9 @@ def sheet_rows(data: bytes, *, max_rows: int, max_columns: int) -> Iterator[tupl
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise WorkbookError("The Excel file cannot be read (a damaged archive). Save it again as .xlsx.") from None
+        raise WorkbookError(
+            gettext("The Excel file cannot be read (a damaged archive). Save it again as .xlsx.")
+        ) from None
     with archive:
         check_archive(archive)
         try:
@@ -105,8 +114,8 @@ def sheet_rows(data: bytes, *, max_rows: int, max_columns: int) -> Iterator[tupl
         except WorkbookError:
             raise
         except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-            raise WorkbookError(f"The Excel file cannot be read ({type(exc).__name__}). "
-                                "Save it again as .xlsx.") from None
+            raise WorkbookError(gettext("The Excel file cannot be read (%(error)s). Save it again as .xlsx.")
+                                % {"error": type(exc).__name__}) from None
     # openpyxl warns about harmless oddities of other tools' files (missing
     # styles, unknown extensions).
     with warnings.catch_warnings():
@@ -116,8 +125,8 @@ def sheet_rows(data: bytes, *, max_rows: int, max_columns: int) -> Iterator[tupl
         except WorkbookError:
             raise
         except Exception as exc:  # openpyxl raises many types on damaged files
-            raise WorkbookError(f"The Excel file cannot be read ({type(exc).__name__}). "
-                                "Save it again as .xlsx.") from None
+            raise WorkbookError(gettext("The Excel file cannot be read (%(error)s). Save it again as .xlsx.")
+                                % {"error": type(exc).__name__}) from None
 
 
 def _stream(data: bytes, *, max_rows: int, max_columns: int) -> Iterator[tuple[int, tuple[object, ...]]]:
@@ -142,7 +151,7 @@ def _stream(data: bytes, *, max_rows: int, max_columns: int) -> Iterator[tuple[i
         targets = [rel.target for _, rel in reader.parser.find_sheets()
                    if "chartsheet" not in rel.Type and rel.target in reader.valid_files]
         if not targets:
-            raise WorkbookError("The workbook has no sheet to read.")
+            raise WorkbookError(gettext("The workbook has no sheet to read."))
         with reader.archive.open(targets[0]) as source:
             parser = WorkSheetParser(source, reader.shared_strings, data_only=True, epoch=book.epoch,
                                      date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
@@ -151,8 +160,10 @@ def _stream(data: bytes, *, max_rows: int, max_columns: int) -> Iterator[tuple[i
                 # A sheet's rows carry their numbers; the gaps between them
                 # are empty rows and count towards the limit like any other.
                 if number > max_rows:
-                    raise WorkbookError(f"The sheet has more than {max_rows:,} rows (empty rows count), the limit. "
-                                        "Delete the empty rows below the data, or split the file in parts.")
+                    raise WorkbookError(gettext(
+                        "The sheet has more than %(limit)s rows (empty rows count), the limit. "
+                        "Delete the empty rows below the data, or split the file in parts."
+                    ) % {"limit": f"{max_rows:,}"})
                 for gap in range(expected, number):
                     yield gap, ()
                 expected = number + 1
@@ -168,10 +179,11 @@ def _values(number: int, cells: list[dict], max_columns: int) -> tuple[object, .
         value, column = cell["value"], cell["column"]
         if column > max_columns:
             if value is not None and str(value).strip():
-                raise WorkbookError(f"Row {number} has more than {max_columns} columns, the limit.")
+                raise WorkbookError(gettext("Row %(row)s has more than %(limit)s columns, the limit.")
+                                    % {"row": number, "limit": max_columns})
             continue
         if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            raise WorkbookError(f"Row {number} holds a cell of {len(value):,} characters; the limit is "
-                                f"{MAX_CELL_CHARS:,}.")
+            raise WorkbookError(gettext("Row %(row)s holds a cell of %(length)s characters; the limit is %(limit)s.")
+                                % {"row": number, "length": f"{len(value):,}", "limit": f"{MAX_CELL_CHARS:,}"})
         values[column - 1] = value
     return tuple(values)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from coachready.notify.models import NotificationPreference
 
@@ -13,19 +15,21 @@ def parse_days(text: str) -> tuple[int, ...]:
     """"60, 30, 7, 0" → (60, 30, 7, 0); raises ValidationError naming the problem."""
     parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
     if not parts:
-        raise forms.ValidationError("Give at least one number of days (0 = the day it lapses).")
+        raise forms.ValidationError(_("Give at least one number of days (0 = the day it lapses)."))
     days = []
     for part in parts:
         if not part.isdigit():
-            raise forms.ValidationError(f"“{part}” is not a whole number of days.")
+            raise forms.ValidationError(_("“%(part)s” is not a whole number of days.") % {"part": part})
         value = int(part)
         if value > 365:
-            raise forms.ValidationError(f"{value} is more than 365 days.")
+            raise forms.ValidationError(_("%(value)s is more than 365 days.") % {"value": value})
         days.append(value)
     if len(set(days)) != len(days):
-        raise forms.ValidationError("A number of days appears twice.")
+        raise forms.ValidationError(_("A number of days appears twice."))
     if len(days) > MAX_POINTS:
-        raise forms.ValidationError(f"At most {MAX_POINTS} reminders per requirement.")
+        raise forms.ValidationError(ngettext(
+            "At most %(count)d reminder per requirement.", "At most %(count)d reminders per requirement.", MAX_POINTS,
+        ) % {"count": MAX_POINTS})
     return tuple(sorted(days, reverse=True))
 
 
@@ -40,12 +44,12 @@ class ReminderScheduleForm(forms.Form):
                 continue
             self.codes.append(code)
             self.fields[code] = forms.CharField(
-                label=f"{spec.title} ({spec.renewal})",
+                label=_("%(title)s (%(renewal)s)") % {"title": spec.title, "renewal": spec.renewal},
                 initial=", ".join(str(d) for d in policy.reminder_days(code)),
-                help_text=(
+                help_text=_(
                     "Days before it lapses, separated by commas; 0 is the day it lapses. "
-                    f"The profile's default: {', '.join(str(d) for d in defaults[code])}."
-                ),
+                    "The profile's default: %(days)s."
+                ) % {"days": ", ".join(str(d) for d in defaults[code])},
                 max_length=80,
             )
 
@@ -65,4 +69,4 @@ class PreferenceForm(forms.ModelForm):
         model = NotificationPreference
         fields = ["frequency"]
         widgets = {"frequency": forms.RadioSelect}
-        labels = {"frequency": "Optional email"}
+        labels = {"frequency": gettext_lazy("Optional email")}

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from coachready.notify.models import NotificationPreference, OutboundEmail
 from coachready.notify.models.outbox import CLAIM_SECONDS, MAX_ATTEMPTS, backoff
@@ -169,7 +170,7 @@ def retry_now(email: OutboundEmail, *, user=None) -> OutboundEmail:  # noqa: ANN
     from coachready.org.audit import log_action
 
     if email.status not in (Status.FAILED, Status.GAVE_UP):
-        raise ValueError("Only a failed email can be retried.")
+        raise ValueError(gettext("Only a failed email can be retried."))
     old = email.status
     email.status = Status.QUEUED
     email.next_attempt_at = timezone.now()

@@ -46,7 +46,7 @@ def reminders(request, number: int):
         except ScheduleError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Reminder days saved." if changed else "Nothing changed.")
+            messages.success(request, _("Reminder days saved.") if changed else _("Nothing changed."))
             return redirect("notify:reminders", number=region.number)
     last_run, sent = region_reminder_log(region)
     titles = {code: spec.title for code, spec in policy.requirements.items()}
@@ -79,7 +79,7 @@ def digest(request, number: int):
     if request.GET.get("as_of"):
         day = parse_date(request.GET["as_of"])
         if day is None:
-            error = "That is not a date; showing today's digest. Use YYYY-MM-DD."
+            error = _("That is not a date; showing today's digest. Use YYYY-MM-DD.")
         else:
             as_of = day
     return render(
@@ -119,7 +119,7 @@ def retry(request, number: int, pk: int):
         messages.error(request, str(exc))
     else:
         deliver_email_task.enqueue(email.pk)
-        messages.success(request, f"“{email.subject}” will be sent again now.")
+        messages.success(request, _("“%(subject)s” will be sent again now.") % {"subject": email.subject})
     return redirect("notify:mail", number=region.number)
 
 
@@ -137,6 +137,6 @@ def preferences(request):
                 summary=f"{person.display_name}: optional email {saved.get_frequency_display().lower()}",
                 data={"frequency": [old, saved.frequency]},
             )
-        messages.success(request, "Your email preference is saved.")
+        messages.success(request, _("Your email preference is saved."))
         return redirect("notify:preferences")
     return render(request, "notify/preferences.html", {"person": person, "form": form})

@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField, validate_year
@@ -27,7 +28,7 @@ class SkipDatesField(forms.CharField):
                 day = date.fromisoformat(entry)
             except ValueError:
                 raise forms.ValidationError(
-                    "%(entry)s is not a date: write dates as YYYY-MM-DD, one per line.", params={"entry": entry}
+                    _("%(entry)s is not a date: write dates as YYYY-MM-DD, one per line."), params={"entry": entry}
                 ) from None
             validate_year(day)
             days.append(day)
@@ -40,15 +41,15 @@ class SkipDatesField(forms.CharField):
 
 
 class PlanForm(forms.Form):
-    title = forms.CharField(label="Plan name", max_length=80, initial="School Yard fall season")
-    team = forms.ModelChoiceField(label="Team", queryset=None, required=False,
-                                  help_text="Your School Yard team, if the region has formed it.")
-    start = DateField(label="First session", widget=forms.DateInput(attrs={"type": "date"}),
-                      help_text="Usually the first Saturday of the season. Sessions follow weekly.")
-    sessions = forms.IntegerField(label="Number of sessions", min_value=1, max_value=MAX_SESSIONS, initial=10)
-    skip = SkipDatesField(label="Dates with no session", required=False,
-                          help_text="Holidays, picture day: one date per line, YYYY-MM-DD. "
-                                    "Later sessions move a week on.")
+    title = forms.CharField(label=_("Plan name"), max_length=80, initial=_("School Yard fall season"))
+    team = forms.ModelChoiceField(label=_("Team"), queryset=None, required=False,
+                                  help_text=_("Your School Yard team, if the region has formed it."))
+    start = DateField(label=_("First session"), widget=forms.DateInput(attrs={"type": "date"}),
+                      help_text=_("Usually the first Saturday of the season. Sessions follow weekly."))
+    sessions = forms.IntegerField(label=_("Number of sessions"), min_value=1, max_value=MAX_SESSIONS, initial=10)
+    skip = SkipDatesField(label=_("Dates with no session"), required=False,
+                          help_text=_("Holidays, picture day: one date per line, YYYY-MM-DD. "
+                                      "Later sessions move a week on."))
 
     start_time = forms.TimeField(label=_("Starts at"), required=False,
                                  widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
@@ -78,13 +79,13 @@ class PlanForm(forms.Form):
 
 class RepeatForm(forms.Form):
     week = forms.TypedChoiceField(
-        label="Repeat a week", coerce=int,
-        choices=[(n, f"Week {n}") for n in range(1, CURRICULUM_WEEKS + 1)],
-        help_text="The kids need it again: the week runs once more right after its first run, "
-                  "and the sessions after it move a week on.",
+        label=_("Repeat a week"), coerce=int,
+        choices=[(n, format_lazy(_("Week {number}"), number=n)) for n in range(1, CURRICULUM_WEEKS + 1)],
+        help_text=_("The kids need it again: the week runs once more right after its first run, "
+                    "and the sessions after it move a week on."),
     )
 
 
 class MarkForm(forms.Form):
-    done = forms.BooleanField(label="Done", required=False)
-    note = forms.CharField(label="Note", max_length=500, required=False)
+    done = forms.BooleanField(label=_("Done"), required=False)
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)

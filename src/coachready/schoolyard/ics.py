@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
 from icalendar import Calendar, Event
 
 
@@ -35,12 +36,15 @@ def plan_calendar(plan, rows, url: str) -> bytes:  # noqa: ANN001
             event.add("dtend", session.date + timedelta(days=1))
         if plan.place:
             event.add("location", plan.place)
-        title = f"School Yard {session.number}: week {session.week.week}, {session.week.title}"
+        values = {"number": session.number, "week": session.week.week, "title": session.week.title}
         if session.repeats:
-            title += " (again)"
+            title = gettext("School Yard %(number)s: week %(week)s, %(title)s (again)") % values
+        else:
+            title = gettext("School Yard %(number)s: week %(week)s, %(title)s") % values
         event.add("summary", title)
-        lines = [f"{a.name} ({a.minutes} min)" for a in session.week.activities]
-        lines.append(f"Skills: {', '.join(session.week.skills)}")
+        lines = [gettext("%(name)s (%(minutes)s min)") % {"name": a.name, "minutes": a.minutes}
+                 for a in session.week.activities]
+        lines.append(gettext("Skills: %(skills)s") % {"skills": ", ".join(session.week.skills)})
         event.add("description", "\n".join(lines))
         event.add("url", url)
         cal.add_component(event)

@@ -10,6 +10,7 @@ from datetime import date, time
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from coachready.org.audit import log_action
 from coachready.org.models import Person
@@ -116,10 +117,10 @@ def repeat_week(plan: SeasonPlan, week: int, *, user: Any = None) -> SeasonPlan:
     after = check(plan.start, sessions, skip, repeat)
     if set(after.left_out) - set(before.left_out):
         if sessions >= MAX_SESSIONS:
-            raise PlanFull(
-                f"Repeating week {week} would leave out week {max(after.left_out)}, and the plan already has "
-                f"the most sessions a season may have ({MAX_SESSIONS}). Run another week once less first."
-            )
+            raise PlanFull(gettext(
+                "Repeating week %(week)s would leave out week %(left_out)s, and the plan already has the most "
+                "sessions a season may have (%(limit)s). Run another week once less first."
+            ) % {"week": week, "left_out": max(after.left_out), "limit": MAX_SESSIONS})
         sessions += 1
         check(plan.start, sessions, skip, repeat)
     plan.repeat, plan.sessions = repeat, sessions
@@ -137,7 +138,7 @@ def repeat_week(plan: SeasonPlan, week: int, *, user: Any = None) -> SeasonPlan:
 def drop_repeat(plan: SeasonPlan, week: int, *, user: Any = None) -> SeasonPlan:
     """Undo one repeat of curriculum `week`; the later sessions move back."""
     if week not in plan.repeat:
-        raise ValueError(f"Week {week} is not repeated in this plan.")
+        raise ValueError(gettext("Week %(week)s is not repeated in this plan.") % {"week": week})
     repeat = list(plan.repeat)
     del repeat[len(repeat) - 1 - repeat[::-1].index(week)]
     plan.repeat = repeat
@@ -154,7 +155,7 @@ def drop_repeat(plan: SeasonPlan, week: int, *, user: Any = None) -> SeasonPlan:
 def mark_session(plan: SeasonPlan, number: int, *, done: bool, note: str, user: Any = None) -> PlanSession:
     """Mark session `number` done (or not) with a note."""
     if not 1 <= number <= plan.sessions:
-        raise ValueError(f"The plan has sessions 1 to {plan.sessions}.")
+        raise ValueError(gettext("The plan has sessions 1 to %(last)s.") % {"last": plan.sessions})
     mark, _ = PlanSession.objects.select_for_update().get_or_create(plan=plan, number=number)
     before = {"done": mark.done, "note": mark.note}
     mark.done, mark.note = done, note.strip()

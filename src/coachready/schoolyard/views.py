@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from coachready.rules.errors import InputError
@@ -41,6 +43,11 @@ def plan_list(request):
     return render(request, "schoolyard/plan_list.html", {"plans": own_plans(request.user)})
 
 
+def _days(days) -> str:  # noqa: ANN001
+    """Dates as the reader's language writes a month and day, in a list."""
+    return ", ".join(date_format(day, pgettext("date format: short month and day", "M j")) for day in days)
+
+
 def _engine_error(form, exc: InputError) -> None:
     """Put the engine's refusal next to the field it names."""
     field = exc.path.split("[", 1)[0].split(".", 1)[0]
@@ -51,7 +58,7 @@ def _engine_error(form, exc: InputError) -> None:
 def plan_new(request):
     person = request.user.person_or_none
     if person is None:
-        raise PermissionDenied("Your account is not linked to a volunteer record.")
+        raise PermissionDenied(_("Your account is not linked to a volunteer record."))
     teams = schoolyard_teams_for(request.user)
     form = PlanForm(request.POST or None, teams=teams if teams.exists() else None)
     if request.method == "POST" and form.is_valid():
@@ -65,7 +72,7 @@ def plan_new(request):
         except InputError as exc:
             _engine_error(form, exc)
         else:
-            messages.success(request, "Your season plan is ready.")
+            messages.success(request, _("Your season plan is ready."))
             return redirect("schoolyard:plan", pk=plan.pk)
     return render(request, "schoolyard/plan_form.html", {"form": form, "plan": None})
 
@@ -85,7 +92,7 @@ def plan_edit(request, pk: int):
         except InputError as exc:
             _engine_error(form, exc)
         else:
-            messages.success(request, "Plan updated.")
+            messages.success(request, _("Plan updated."))
             return redirect("schoolyard:plan", pk=plan.pk)
     return render(request, "schoolyard/plan_form.html", {"form": form, "plan": plan})
 
@@ -96,6 +103,7 @@ def plan_detail(request, pk: int):
     engine = services.engine_plan(plan)
     return render(request, "schoolyard/plan.html", {
         "plan": plan, "engine": engine, "rows": services.rows(plan, engine=engine), "repeat_form": RepeatForm(),
+        "skipped_days": _days(engine.skipped),
     })
 
 
@@ -105,7 +113,7 @@ def plan_repeat(request, pk: int):
     plan = get_plan_for(request.user, pk)
     form = RepeatForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose a week from 1 to 10 to repeat.")
+        messages.error(request, _("Choose a week from 1 to 10 to repeat."))
     else:
         sessions_before = plan.sessions
         try:
@@ -135,7 +143,7 @@ def plan_drop_repeat(request, pk: int, week: int):
     except ValueError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Week {week} runs once less; the later sessions moved back.")
+        messages.success(request, _("Week %(week)s runs once less; the later sessions moved back.") % {"week": week})
     return redirect("schoolyard:plan", pk=plan.pk)
 
 
@@ -149,9 +157,9 @@ def session_mark(request, pk: int, number: int):
     if form.is_valid():
         services.mark_session(plan, number, done=form.cleaned_data["done"], note=form.cleaned_data["note"],
                               user=request.user)
-        messages.success(request, f"Session {number} saved.")
+        messages.success(request, _("Session %(number)s saved.") % {"number": number})
     else:
-        messages.error(request, f"Session {number}: the note can be at most 500 characters.")
+        messages.error(request, _("Session %(number)s: the note can be at most 500 characters.") % {"number": number})
     return redirect(reverse("schoolyard:plan", args=[plan.pk]) + f"#session-{number}")
 
 
@@ -160,7 +168,8 @@ def plan_print(request, pk: int):
     plan = get_plan_for(request.user, pk)
     engine = services.engine_plan(plan)
     return render(request, "schoolyard/plan_print.html",
-                  {"plan": plan, "engine": engine, "rows": services.rows(plan, engine=engine)})
+                  {"plan": plan, "engine": engine, "rows": services.rows(plan, engine=engine),
+                   "skipped_days": _days(engine.skipped)})
 
 
 @login_required

@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachready.heading import access
@@ -52,9 +54,10 @@ def add_player(request, team_id: int):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, f"{player.display_name} added as {player.local_id}.")
+            messages.success(request, _("%(name)s added as %(id)s.") % {"name": player.display_name,
+                                                                          "id": player.local_id})
     else:
-        messages.error(request, "Enter the player's display name (up to 40 characters).")
+        messages.error(request, _("Enter the player's display name (up to 40 characters)."))
     return redirect("heading:team_log", team_id=team.pk)
 
 
@@ -81,7 +84,7 @@ def log_practice(request, team_id: int):
         data = form.cleaned_data
         services.log_practice(team, day=data["date"], heading_minutes=data["heading_minutes"],
                               headers=form.headers(), note=data["note"], user=request.user)
-        messages.success(request, f"Practice of {data['date']:%A %B} {data['date'].day} logged.")
+        messages.success(request, _("Practice of %(day)s logged.") % {"day": date_format(data["date"], "l, F j")})
         return redirect("heading:team_log", team_id=team.pk)
     return render(request, "heading/practice_form.html", {"team": team, "form": form, "practice": None})
 
@@ -95,7 +98,7 @@ def correct_practice(request, team_id: int, pk: int):
         data = form.cleaned_data
         services.correct_practice(practice, day=data["date"], heading_minutes=data["heading_minutes"],
                                   headers=form.headers(), note=data["note"], user=request.user)
-        messages.success(request, "Practice corrected.")
+        messages.success(request, _("Practice corrected."))
         return redirect("heading:team_log", team_id=team.pk)
     return render(request, "heading/practice_form.html", {"team": team, "form": form, "practice": practice})
 
@@ -107,5 +110,6 @@ def retire_player(request, team_id: int, pk: int):
     team = access.get_team_for(request.user, team_id, write=True)
     player = access.get_player_for(request.user, team, pk)
     services.retire_player(player, user=request.user)
-    messages.success(request, f"{player.display_name} is off the roster; their past headers stay in the log.")
+    messages.success(request, _("%(name)s is off the roster; their past headers stay in the log.")
+                     % {"name": player.display_name})
     return redirect("heading:team_log", team_id=team.pk)

@@ -8,6 +8,8 @@ import json
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from coachready.core.regions import current_region
 from coachready.heading.drawing import Drawing
@@ -16,6 +18,7 @@ from coachready.heading.forms import RestartForm
 from coachready.heading.services.restart import match_request, ruling
 from coachready.rules.errors import InputError
 from coachready.rules.policy_loader import load_policy
+from coachready.teams.labels import division_label
 
 DEFAULT_DIVISION = "10U"
 
@@ -40,7 +43,7 @@ def field_svg(request, division: str):
         size = policy.field_for(division)
     except InputError:
         raise Http404("No such division.") from None
-    svg = Drawing(size).svg(title=f"{division} field")
+    svg = Drawing(size).svg(title=_("%(division)s field") % {"division": division_label(division)})
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Cache-Control"] = "public, max-age=3600"
     return response
@@ -92,23 +95,50 @@ def restart(request):
     return render(request, "heading/restart.html", {
         "region": region, "form": form, "division": division, "drawing": drawing,
         "result": result, "result_notes": notes, "request_doc": request_doc, "result_svg": result_svg,
+        "words": _result_words(result, request_doc) if result else None,
         "request_json": json.dumps(request_doc, indent=2) if result else "",
         "result_json": json.dumps(result, indent=2) if result else "",
     })
 
 
-RESTARTS = {
-    "indirect_free_kick": "Indirect free kick",
-    "direct_free_kick": "Direct free kick",
-    "none": "No free kick: play on",
-}
+def _team(code: str | None) -> str:
+    """The engine's team code as the page says it."""
+    if code == "home":
+        return pgettext("team", "home")
+    if code == "away":
+        return pgettext("team", "away")
+    return ""
+
+
+def _result_words(result: dict, request_doc: dict) -> dict[str, str]:
+    """The ruling in whole sentences of the reader's language."""
+    restart, team = result["restart"], result["awarded_to"]
+    headlines = {
+        ("indirect_free_kick", "home"): _("Indirect free kick to the home team"),
+        ("indirect_free_kick", "away"): _("Indirect free kick to the away team"),
+        ("direct_free_kick", "home"): _("Direct free kick to the home team"),
+        ("direct_free_kick", "away"): _("Direct free kick to the away team"),
+    }
+    takers = {"home": _("The home team"), "away": _("The away team")}
+    areas = {"home": _("Anywhere in the home goal area (shaded)"), "away": _("Anywhere in the away goal area (shaded)")}
+    return {
+        "headline": headlines.get((restart, team), _("No free kick: play on")),
+        "taker": takers.get(team or "", _("Nobody: no heading offence")),
+        "area": areas.get(result.get("goal_area") or "", ""),
+        "offender": _team(request_doc["offending_team"]),
+    }
 
 
 def _drawing_title(result: dict, offence: tuple[float, float]) -> str:
-    words = RESTARTS[result["restart"]]
+    values = {"ox": f"{offence[0]:g}", "oy": f"{offence[1]:g}"}
+    if result["restart"] == "none":
+        return _("No free kick: play on; header at %(ox)s m, %(oy)s m") % values
+    kind = _("Indirect free kick") if result["restart"] == "indirect_free_kick" else _("Direct free kick")
+    values["kind"] = kind
     if result["spot"]:
-        words += f" at {result['spot']['x']:g} m, {result['spot']['y']:g} m"
-    words += f"; header at {offence[0]:g} m, {offence[1]:g} m"
-    if result["anywhere_in_goal_area"]:
-        words += "; may be taken anywhere in the shaded goal area"
-    return words
+        values.update(x=f"{result['spot']['x']:g}", y=f"{result['spot']['y']:g}")
+        if result["anywhere_in_goal_area"]:
+            return _("%(kind)s at %(x)s m, %(y)s m; header at %(ox)s m, %(oy)s m; may be taken anywhere in the "
+                     "shaded goal area") % values
+        return _("%(kind)s at %(x)s m, %(y)s m; header at %(ox)s m, %(oy)s m") % values
+    return _("%(kind)s; header at %(ox)s m, %(oy)s m") % values

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 # Minutes to wait after the 1st, 2nd, 3rd... failed attempt; the last value
 # repeats until MAX_ATTEMPTS, after which the row waits for an administrator.
@@ -31,20 +32,20 @@ def backoff(attempts: int) -> timedelta:
 
 class OutboundEmail(models.Model):
     class Kind(models.TextChoices):
-        MANDATORY = "mandatory", "Mandatory"
-        OPTIONAL = "optional", "Optional"
+        MANDATORY = "mandatory", _("Mandatory")
+        OPTIONAL = "optional", _("Optional")
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed, will retry"
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed, will retry")
         # Failed MAX_ATTEMPTS times: waits for an administrator to retry.
-        GAVE_UP = "gave_up", "Failed, gave up"
+        GAVE_UP = "gave_up", _("Failed, gave up")
         # Optional mail held for the volunteer's weekly summary.
-        HELD = "held", "Held for the weekly summary"
-        BUNDLED = "bundled", "Sent in a weekly summary"
+        HELD = "held", _("Held for the weekly summary")
+        BUNDLED = "bundled", _("Sent in a weekly summary")
         # Optional mail to a volunteer who asked for none.
-        SUPPRESSED = "suppressed", "Not sent (volunteer's choice)"
+        SUPPRESSED = "suppressed", _("Not sent (volunteer's choice)")
 
     to = models.JSONField(default=list)
     subject = models.CharField(max_length=255)

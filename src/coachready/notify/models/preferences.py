@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class NotificationPreference(models.Model):
     class Frequency(models.TextChoices):
-        IMMEDIATE = "immediate", "Send each email as it happens"
-        WEEKLY = "weekly", "Collect them into one weekly summary"
-        NONE = "none", "Send none"
+        IMMEDIATE = "immediate", _("Send each email as it happens")
+        WEEKLY = "weekly", _("Collect them into one weekly summary")
+        NONE = "none", _("Send none")
 
     person = models.OneToOneField("org.Person", on_delete=models.CASCADE, related_name="notification_preference")
     frequency = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.IMMEDIATE)

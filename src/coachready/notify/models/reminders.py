@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class SentReminder(models.Model):
@@ -44,8 +45,8 @@ class DigestRun(models.Model):
     claimed by its ISO week so the week's digest goes out once."""
 
     class Kind(models.TextChoices):
-        REGION = "region", "Region administrators' digest"
-        SUMMARY = "summary", "Volunteer's weekly summary"
+        REGION = "region", _("Region administrators' digest")
+        SUMMARY = "summary", _("Volunteer's weekly summary")
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     region = models.ForeignKey("org.Region", null=True, blank=True, on_delete=models.CASCADE, related_name="+")

@@ -18,11 +18,14 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext, ngettext
 
 from coachready.core.addresses import absolute_url
 from coachready.core.hooks import DigestSection, digest_sections
 from coachready.core.mail import render_email
 from coachready.notify.access import DIGEST_ROLES
+from coachready.notify.language import language_of
 from coachready.notify.models import DigestRun, NotificationPreference, OutboundEmail
 from coachready.notify.outbox import new_email
 from coachready.org.audit import log_action
@@ -43,7 +46,9 @@ class Digest:
     @property
     def subject(self) -> str:
         year, week = self.week
-        return f"Region {self.region.number} weekly digest, week {week} of {year}"
+        return gettext("Region %(number)s weekly digest, week %(week)s of %(year)s") % {
+            "number": self.region.number, "week": week, "year": year,
+        }
 
 
 def build_digest(region: Region, as_of: date) -> Digest:
@@ -97,15 +102,23 @@ def send_region_digest(region: Region, as_of: date, *, dry_run: bool = False) ->
         .values_list("person_id", flat=True)
     )
     page_url = absolute_url(reverse("notify:digest", args=[region.number]), region=region)
-    text, html = render_email(
-        "email/notify/digest", {"digest": digest, "region": region, "page_url": page_url}, subject=digest.subject
-    )
+    # Each recipient reads the digest in their own language: the sections are
+    # built again under it, once per language among the recipients.
+    rendered: dict[str, tuple[str, str, str]] = {}
+    for language in {language_of(p) for p in people}:
+        with translation.override(language):
+            local = build_digest(region, as_of)
+            text, html = render_email(
+                "email/notify/digest", {"digest": local, "region": region, "page_url": page_url},
+                subject=local.subject,
+            )
+            rendered[language] = (local.subject, text, html)
     with transaction.atomic():
         if not _claim(DigestRun.Kind.REGION, iso, region=region):
             return DigestOutcome(region, "already_sent", addresses, len(digest.sections))
         OutboundEmail.objects.bulk_create(
             new_email(
-                [p.email], digest.subject, text, html, reply_to=[region.email] if region.email else [],
+                [p.email], *rendered[language_of(p)], reply_to=[region.email] if region.email else [],
                 template="email/notify/digest", kind=OutboundEmail.Kind.OPTIONAL, region=region, person_id=p.pk,
                 status=OutboundEmail.Status.SUPPRESSED if p.pk in refused else OutboundEmail.Status.QUEUED,
             )
@@ -141,13 +154,16 @@ def send_weekly_summaries(as_of: date, region: Region | None = None, *, dry_run:
             if taken.update(status=OutboundEmail.Status.BUNDLED) != len(emails):
                 transaction.set_rollback(True)
                 continue
-            subject = f"Your weekly summary: {len(emails)} message{'s' if len(emails) != 1 else ''}"
-            text, html = render_email(
-                "email/notify/summary",
-                {"name": person.display_name, "emails": emails, "region": home,
-                 "preferences_url": absolute_url(reverse("notify:preferences"), region=home)},
-                subject=subject,
-            )
+            with translation.override(language_of(person)):
+                subject = ngettext(
+                    "Your weekly summary: %(count)d message", "Your weekly summary: %(count)d messages", len(emails),
+                ) % {"count": len(emails)}
+                text, html = render_email(
+                    "email/notify/summary",
+                    {"name": person.display_name, "emails": emails, "region": home,
+                     "preferences_url": absolute_url(reverse("notify:preferences"), region=home)},
+                    subject=subject,
+                )
             new_email(
                 [person.email or emails[0].to[0]], subject, text, html,
                 reply_to=[home.email] if home and home.email else [],

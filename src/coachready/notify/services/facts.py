@@ -102,15 +102,16 @@ class Recipient:
     name: str
     email: str
     home_region_id: int
+    language: str = ""
 
 
 def recipients(person_filter: Q) -> dict[int, Recipient]:
     rows = Person.objects.filter(person_filter).values_list(
-        "pk", "first_name", "preferred_name", "last_name", "email", "home_region_id"
+        "pk", "first_name", "preferred_name", "last_name", "email", "home_region_id", "language"
     )
     return {
-        pk: Recipient(pk, full_name(first, last, preferred), email, region_id)
-        for pk, first, preferred, last, email, region_id in rows.iterator(chunk_size=5000)
+        pk: Recipient(pk, full_name(first, last, preferred), email, region_id, language)
+        for pk, first, preferred, last, email, region_id, language in rows.iterator(chunk_size=5000)
     }
 
 

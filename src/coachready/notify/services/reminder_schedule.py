@@ -8,6 +8,7 @@ import copy
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from coachready.org.audit import log_action
 from coachready.org.models import Region
@@ -57,7 +58,7 @@ def set_reminder_days(region: Region, days: dict[str, tuple[int, ...]], *, user:
     try:
         load_policy(region.policy_name, overrides or None)
     except PolicyError as exc:
-        raise ScheduleError(f"The region's rules would not load: {exc}") from exc
+        raise ScheduleError(gettext("The region's rules would not load: %(error)s") % {"error": exc}) from exc
     region.policy_overrides = overrides
     region.save(update_fields=["policy_overrides"])
     log_action(

@@ -23,9 +23,13 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Case, Q, Value, When
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
 
 from coachready.core.addresses import absolute_url
 from coachready.core.mail import render_email
+from coachready.notify.language import language_of
 from coachready.notify.models import NotificationPreference, OutboundEmail, ReminderRun, SentReminder
 from coachready.notify.outbox import new_email, status_for
 from coachready.notify.schedule import CATCH_UP_DAYS, lapses_on, reminder_point
@@ -71,6 +75,8 @@ class PersonDue:
     # assignment): their reminders follow their notification preference.
     mandatory: bool
     items: list[DueItem] = field(default_factory=list)
+    # The language the person reads (Person.language); empty for the default.
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -192,7 +198,8 @@ def find_due(as_of: date, regions_qs) -> list[PersonDue]:  # noqa: ANN001
         region_ids = [c.region_id for c in person_contexts]
         region = regions[person.home_region_id if person.home_region_id in region_ids else region_ids[0]]
         due.append(
-            PersonDue(person_id, person.name, person.email, region, any(c.active for c in person_contexts), items)
+            PersonDue(person_id, person.name, person.email, region, any(c.active for c in person_contexts), items,
+                      person.language)
         )
     due.sort(key=lambda d: (d.region.number, d.name, d.person_id))
     return due
@@ -228,27 +235,36 @@ def notices_for(items: list[DueItem], as_of: date) -> list[Notice]:
 
 
 def _subject(notices: list[Notice]) -> str:
+    """The subject in the active language, the day as that language writes
+    a month and day (October 15, 15 de octubre, 10月15日)."""
     first = notices[0]
     item = first.item
+    day = date_format(item.lapses_on, "MONTH_DAY_FORMAT")
     if len(notices) > 1:
-        return f"{len(notices)} certifications to renew, the first by {item.lapses_on:%B} {item.lapses_on.day}"
+        return ngettext(
+            "%(count)d certification to renew, the first by %(day)s",
+            "%(count)d certifications to renew, the first by %(day)s",
+            len(notices),
+        ) % {"count": len(notices), "day": day}
     if first.days_left == 0:
-        return f"{item.title} has lapsed today"
+        return gettext("%(title)s has lapsed today") % {"title": item.title}
     if first.days_left < 0:
-        return f"{item.title} lapsed on {item.lapses_on:%B} {item.lapses_on.day}"
-    return f"{item.title} lapses on {item.lapses_on:%B} {item.lapses_on.day}"
+        return gettext("%(title)s lapsed on %(day)s") % {"title": item.title, "day": day}
+    return gettext("%(title)s lapses on %(day)s") % {"title": item.title, "day": day}
 
 
 def _render(person: PersonDue, as_of: date) -> tuple[str, str, str]:
-    notices = notices_for(person.items, as_of)
-    subject = _subject(notices)
-    context = {
-        "name": person.name, "notices": notices, "as_of": as_of, "region": person.region,
-        "checklist_url": absolute_url("/my/", region=person.region),
-        "preferences_url": absolute_url("/my/notifications/", region=person.region),
-        "mandatory": person.mandatory,
-    }
-    text, html = render_email("email/notify/reminder", context, subject=subject)
+    """Subject, text and HTML in the recipient's language."""
+    with translation.override(language_of(person)):
+        notices = notices_for(person.items, as_of)
+        subject = _subject(notices)
+        context = {
+            "name": person.name, "notices": notices, "as_of": as_of, "region": person.region,
+            "checklist_url": absolute_url("/my/", region=person.region),
+            "preferences_url": absolute_url("/my/notifications/", region=person.region),
+            "mandatory": person.mandatory,
+        }
+        text, html = render_email("email/notify/reminder", context, subject=subject)
     return subject, text, html
 
 
@@ -274,7 +290,8 @@ def _claim_and_queue(batch: list[PersonDue], as_of: date, run: uuid.UUID, freque
             mine = [i for i in person.items if (person.person_id, *i.key) in claimed]
             if not mine or not person.email:
                 continue
-            person_now = PersonDue(person.person_id, person.name, person.email, person.region, person.mandatory, mine)
+            person_now = PersonDue(person.person_id, person.name, person.email, person.region, person.mandatory, mine,
+                                   person.language)
             subject, text, html = _render(person_now, as_of)
             kind = OutboundEmail.Kind.MANDATORY if person.mandatory else OutboundEmail.Kind.OPTIONAL
             emails.append(
