@@ -26,5 +26,11 @@ def test_no_message_is_untranslated_fuzzy_or_broken():
     assert not found, f"{len(found)} catalogue problems:\n" + "\n".join(map(str, found[:60]))
 
 
+def test_a_message_reads_the_same_in_every_app():
+    found = catalogues.disagreements()
+    assert not found, f"{len(found)} messages translated differently by different apps:\n" + "\n".join(
+        map(str, found[:80]))
+
+
 def test_the_placeholder_check_sees_a_dropped_name():
     assert catalogues._placeholders("Hello %(name)s, {count} left") == ["%(name)s", "{count}"]

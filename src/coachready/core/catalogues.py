@@ -107,13 +107,39 @@ def problems() -> list[Problem]:
     return found
 
 
+def disagreements() -> list[Problem]:
+    """A message translated one way in one app's catalogue and another way
+    in another's. Django merges the catalogues and keeps only one of the
+    two, so the other app would show a word its translator did not choose:
+    a word with two meanings needs a context (pgettext), and a word with
+    one meaning one translation."""
+    chosen: dict[tuple[str, str | None, str], dict[str, tuple[Path, str]]] = {}
+    for path in po_files():
+        language = language_of(path)
+        if language not in REQUIRED:
+            continue
+        for message in read(path):
+            if not message.id or message.fuzzy:
+                continue
+            source = message.id if isinstance(message.id, str) else message.id[0]
+            text = message.string if isinstance(message.string, str) else "|".join(message.string)
+            chosen.setdefault((language, message.context, source), {})[text] = (path, text)
+    found = []
+    for (language, _context, source), texts in sorted(chosen.items(), key=lambda item: (item[0][0], item[0][2])):
+        if len(texts) > 1:
+            where = "; ".join(f"{path.parents[3].name}: {text[:40]!r}" for path, text in texts.values())
+            first = next(iter(texts.values()))[0]
+            found.append(Problem(first, source, f"{language} differs between catalogues ({where})"))
+    return found
+
+
 def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else "compile"
     if command == "compile":
         print(f"Compiled {compile_all()} translation catalogues.")
         return 0
     if command == "check":
-        found = problems()
+        found = problems() + disagreements()
         for problem in found:
             print(problem)
         return 1 if found else 0
