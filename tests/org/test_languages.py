@@ -151,8 +151,9 @@ def test_my_language_refuses_what_is_not_a_language_with_a_clear_message(world, 
     response = login(world.coach).post(reverse("org:my_language"), {"language": hostile})
     assert response.status_code == 400
     body = response.content.decode()
-    # Answered in the coach's own language, Spanish.
-    assert "Escoja una opción válida." in body or "Este campo es necesario." in body
+    # Answered, beside the field, in the coach's own language: Spanish.
+    assert 'id="id_language_error"' in body and '<html lang="es">' in body
+    assert "Select a valid choice" not in body and "This field is required" not in body
     world.coach.refresh_from_db()
     assert world.coach.language == "es"
     assert not AuditEntry.objects.filter(action="org.person.language_changed").exists()
