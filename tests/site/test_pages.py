@@ -52,7 +52,7 @@ def _safesport_row(html: str) -> str:
 
 
 def test_requirements_follow_the_region_policy_without_editing_the_page(client, world, site60):
-    page = CoachRequirementsPage.objects.get()
+    page = CoachRequirementsPage.objects.get(locale__language_code="en")
     revisions = page.revisions.count()
     assert "every 3 years" in _safesport_row(client.get("/become-a-coach/").content.decode())
 
@@ -132,7 +132,8 @@ def test_search_finds_pages_of_the_site(client, site60):
 def test_create_region_site_is_idempotent(world, site60, capsys):
     call_command("create-region-site", "--region", "60")
     assert "already has a website" in capsys.readouterr().out
-    assert HomePage.objects.count() == 1 and StandardPage.objects.filter(slug="privacy").count() == 1
+    # One home page and one privacy statement, each in the four languages.
+    assert HomePage.objects.count() == 4 and StandardPage.objects.filter(slug="privacy").count() == 4
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -146,4 +147,4 @@ def test_create_region_site_refuses_bad_arguments(world, site60, capsys, args, m
         call_command("create-region-site", *args)
     assert exit_.value.code == 2
     assert message in capsys.readouterr().err
-    assert HomePage.objects.count() == 1
+    assert HomePage.objects.count() == 4

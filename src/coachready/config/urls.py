@@ -1,6 +1,7 @@
 """URL map. Each app owns its own urls module; this file only mounts them."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -30,7 +31,6 @@ urlpatterns = [
     path("", include("coachready.notify.urls")),
     path("", include("coachready.imports.urls")),
     path("", include("coachready.passes.urls")),
-    path("", include("coachready.site.urls")),
 ]
 
 if settings.DEBUG:
@@ -42,5 +42,11 @@ if settings.DEBUG:
 # says so instead of a bare 500 (see core.views.server_error).
 handler500 = "coachready.core.views.server_error"
 
-# Wagtail serves the region's public website for every path not taken above.
-urlpatterns.append(path("", include(wagtail_urls)))
+# The region's public website, in English at "/" and in each other language
+# under its prefix ("/es/", "/zh-hant/", "/zh-hans/"): the site's own views
+# (the volunteer form, search), then Wagtail for every path not taken above.
+urlpatterns += i18n_patterns(
+    path("", include("coachready.site.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
