@@ -44,7 +44,6 @@ def test_the_national_coach_course_is_explained_with_the_upper_courses(client, s
 
 
 def test_a_site_built_before_the_pages_gets_them_once(world, site60):
-    home = site60.site.root_page.specific
     for slug in ("coach-job-description", "license-agreement"):
         Page.objects.filter(slug=slug).delete()
     HomePage.objects.update(job_description_page=None, licence_page=None)

@@ -76,8 +76,8 @@ def job_description(region) -> list[dict]:  # noqa: ANN001 - org.Region
               "and games fun."),
             _("<b>Teaches teamwork and sportsmanship.</b> Shows players how to play together and to respect "
               "team-mates, opponents, referees and spectators, and sets that example on the sideline."),
-            _("<b>Puts player development ahead of winning.</b> \u201cWinning is not everything, at AYSO we "
-              "focus on player development\u201d: every child plays, and a good season is one in which each "
+            _("<b>Puts player development ahead of winning.</b> “Winning is not everything, at AYSO we "
+              "focus on player development”: every child plays, and a good season is one in which each "
               "player learned and grew."),
         )),
         ("heading", _("Certified and safe")),
@@ -121,7 +121,7 @@ def heading_intro() -> str:
 def schoolyard_intro() -> str:
     return _p(
         _("School Yard is our program for the youngest players, about five years old. It is played "
-          "\u201cone with one\u201d: a parent or carer plays beside each child, and a leader runs a session of "
+          "“one with one”: a parent or carer plays beside each child, and a leader runs a session of "
           "about an hour that ends in a small game."),
         _("Children learn FUNdamental motor skills such as running, jumping, twisting and dodging, and soccer "
           "skills such as kicking, dribbling and stopping the ball, with no pressure. The ten weekly sessions "
