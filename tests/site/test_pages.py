@@ -70,8 +70,9 @@ def test_requirements_page_explains_courses_nesting_and_crosscert(client, site60
     html = client.get("/become-a-coach/").content.decode()
     for words in ("Intermediate Coach", "Advanced Coach also counts where Intermediate Coach is needed",
                   "do not substitute for each other", "US Soccer D licence", "NSCAA diploma",
-                  "Regional Commissioner, then Area Coach Administrator, then Section Coach Administrator, "
-                  "then National Coach", "Every 3 years: SafeSport", "Annually: Background Check"):
+                  "An application is approved in this order:</p>\n  <ol><li>Regional Commissioner</li>"
+                  "<li>Area Coach Administrator</li><li>Section Coach Administrator</li><li>National Coach</li></ol>",
+                  "Every 3 years: SafeSport", "Annually: Background Check"):
         assert words in html, words
 
 
