@@ -132,6 +132,18 @@ def test_a_parent_volunteers_in_spanish_and_is_thanked_in_spanish(client, world,
     assert notice.subject == "New volunteer coach interest: Lucía Núñez"
 
 
+def test_a_message_written_from_the_chinese_contact_page_is_thanked_in_chinese(client, world, site60):
+    form = client.get("/zh-hant/contact/").content.decode()
+    assert "您的姓名" in form and "安全或兒童保護" in form
+    response = client.post("/zh-hant/contact/", {"name": "陳美玲", "email": "meiling@example.net", "topic": "safety",
+                                                 "message": "請問練習場地在哪裡？謝謝。", "website": ""}, follow=True)
+    assert response.redirect_chain[-1][0] == "/zh-hant/contact/"
+    assert "謝謝您。您的訊息已送達分區" in response.content.decode()
+    ack = mail.outbox[-1]
+    assert ack.to == ["meiling@example.net"] and "我們已收到您的訊息" in ack.subject
+    assert "安全或兒童保護" in ack.body
+
+
 def test_a_spanish_form_error_is_in_spanish(client, site60):
     html = client.post("/es/volunteer/", {**VOLUNTEER, "email": "no es un correo"}).content.decode()
     assert "Introduzca una dirección de correo electrónico válida" in html
