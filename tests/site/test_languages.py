@@ -189,3 +189,18 @@ def test_an_outsider_cannot_translate_region_60s_pages(login, world, site60, sit
     client = login(world.other_rca)
     response = client.post(f"/cms/translation/submit/page/{page.pk}/", {"locales": []})
     assert response.status_code in (302, 403)
+
+
+def test_the_migration_moves_an_en_us_site_to_en_and_adds_the_other_languages(db):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("coachready.site.migrations.0004_site_languages")
+    english = Locale.objects.get(language_code="en")
+    Locale.objects.exclude(pk=english.pk).delete()
+    Locale.objects.filter(pk=english.pk).update(language_code="en-us")  # as installed before the languages
+    migration.add_locales(apps, None)
+    migration.add_locales(apps, None)  # and again: nothing more
+    assert sorted(Locale.objects.values_list("language_code", flat=True)) == sorted(LANGUAGES)
+    assert Locale.objects.get(language_code="en").pk == english.pk
