@@ -52,7 +52,7 @@ def _safesport_row(html: str) -> str:
 
 
 def test_requirements_follow_the_region_policy_without_editing_the_page(client, world, site60):
-    page = CoachRequirementsPage.objects.get()
+    page = CoachRequirementsPage.objects.get(locale__language_code="en")
     revisions = page.revisions.count()
     assert "every 3 years" in _safesport_row(client.get("/become-a-coach/").content.decode())
 
@@ -70,8 +70,9 @@ def test_requirements_page_explains_courses_nesting_and_crosscert(client, site60
     html = client.get("/become-a-coach/").content.decode()
     for words in ("Intermediate Coach", "Advanced Coach also counts where Intermediate Coach is needed",
                   "do not substitute for each other", "US Soccer D licence", "NSCAA diploma",
-                  "Regional Commissioner, then Area Coach Administrator, then Section Coach Administrator, "
-                  "then National Coach", "Every 3 years: SafeSport", "Annually: Background Check"):
+                  "An application is approved in this order:</p>\n  <ol><li>Regional Commissioner</li>"
+                  "<li>Area Coach Administrator</li><li>Section Coach Administrator</li><li>National Coach</li></ol>",
+                  "Every 3 years: SafeSport", "Annually: Background Check"):
         assert words in html, words
 
 
@@ -132,7 +133,8 @@ def test_search_finds_pages_of_the_site(client, site60):
 def test_create_region_site_is_idempotent(world, site60, capsys):
     call_command("create-region-site", "--region", "60")
     assert "already has a website" in capsys.readouterr().out
-    assert HomePage.objects.count() == 1 and StandardPage.objects.filter(slug="privacy").count() == 1
+    # One home page and one privacy statement, each in the four languages.
+    assert HomePage.objects.count() == 4 and StandardPage.objects.filter(slug="privacy").count() == 4
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -146,4 +148,4 @@ def test_create_region_site_refuses_bad_arguments(world, site60, capsys, args, m
         call_command("create-region-site", *args)
     assert exit_.value.code == 2
     assert message in capsys.readouterr().err
-    assert HomePage.objects.count() == 1
+    assert HomePage.objects.count() == 4

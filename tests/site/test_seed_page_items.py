@@ -44,15 +44,28 @@ def test_the_national_coach_course_is_explained_with_the_upper_courses(client, s
 
 
 def test_a_site_built_before_the_pages_gets_them_once(world, site60):
-    home = site60.site.root_page.specific
     for slug in ("coach-job-description", "license-agreement"):
-        Page.objects.get(slug=slug).delete()
-    HomePage.objects.filter(pk=home.pk).update(job_description_page=None, licence_page=None)
+        Page.objects.filter(slug=slug).delete()
+    HomePage.objects.update(job_description_page=None, licence_page=None)
     site60.refresh_from_db()
     out = StringIO()
     call_command("create-region-site", "--region", "60", stdout=out)
-    assert "Added the pages it lacked: Coach job description, License Agreement." in out.getvalue()
-    home = HomePage.objects.get(pk=home.pk)
-    assert home.job_description_page.live and home.licence_page.live
+    assert "Added the pages it lacked: Coach job description, License Agreement, " in out.getvalue()
+    assert "Acuerdo de licencia (Español)" in out.getvalue()
+    for local_home in HomePage.objects.all():
+        assert local_home.job_description_page.live and local_home.licence_page.live
+        assert local_home.licence_page.locale_id == local_home.locale_id
     assert AuditEntry.objects.filter(action="site.site.pages_added").count() == 1
     assert add_missing_seed_pages(site60) == []
+
+
+def test_a_site_built_in_english_only_gets_its_other_languages(world, site60):
+    home = site60.site.root_page.specific
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    out = StringIO()
+    call_command("create-region-site", "--region", "60", stdout=out)
+    assert "Inicio de la Región 60 (Español)" in out.getvalue()
+    for code in ("es", "zh-hant", "zh-hans"):
+        local_home = HomePage.objects.get(locale__language_code=code)
+        assert local_home.translation_key == home.translation_key
+        assert local_home.get_children().count() == home.get_children().count()

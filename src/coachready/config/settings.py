@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "coachready.wording",
     "coachready.field",
     "wagtail.contrib.forms",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -300,6 +301,17 @@ WAGTAIL_SITE_NAME = "CoachReady"
 WAGTAILADMIN_BASE_URL = SITE_URL or (
     f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if not DEBUG and ALLOWED_HOSTS else "http://127.0.0.1:8000"
 )
+# The public site is written in every language of LANGUAGES: each page has a
+# translation per locale (same translation key), served under /es/, /zh-hant/
+# and /zh-hans/. Editors translate with Wagtail's built-in simple translation,
+# not wagtail-localize: a region's few pages are written by its own
+# bilingual volunteers, who translate a copy of the page in the ordinary
+# editor; wagtail-localize's segment-by-segment editor, PO round trips and
+# machine translation (an outside service) would be one more package and
+# its own tables to keep in step with each Wagtail release, for work nobody
+# here does.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

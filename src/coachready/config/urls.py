@@ -32,7 +32,6 @@ urlpatterns = [
     path("", include("coachready.imports.urls")),
     path("", include("coachready.passes.urls")),
     path("", include("coachready.field.urls")),
-    path("", include("coachready.site.urls")),
 ]
 
 if settings.DEBUG:
@@ -44,7 +43,11 @@ if settings.DEBUG:
 # says so instead of a bare 500 (see core.views.server_error).
 handler500 = "coachready.core.views.server_error"
 
-# Wagtail serves the region's public website for every path not taken above,
-# in each language under its prefix (/es/, /zh-hant/, /zh-hans/) and, without
-# one, in the reader's language (coachready.core.language).
-urlpatterns += language_patterns(path("", include(wagtail_urls)))
+# The region's public website: the site's own views (the volunteer form,
+# search, the sitemap), then Wagtail for every path not taken above, in each
+# language under its prefix (/es/, /zh-hant/, /zh-hans/) and, without one, in
+# the reader's language (coachready.core.language).
+urlpatterns += language_patterns(
+    path("", include("coachready.site.urls")),
+    path("", include(wagtail_urls)),
+)

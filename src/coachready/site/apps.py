@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class SiteConfig(AppConfig):
     name = "coachready.site"
     label = "site"
-    verbose_name = "Region website"
+    verbose_name = gettext_lazy("Region website")
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
@@ -21,17 +22,19 @@ class SiteConfig(AppConfig):
 
     def region_links(self, request, region):
         from django.urls import reverse
+        from django.utils.translation import gettext as _
 
         from coachready.core.navigation import Link
         from coachready.org.access import can_admin_region
 
         if not can_admin_region(request.user, region):
             return []
-        return [Link("Inbox", reverse("site:inbox", args=[region.number]),
-                     "Website messages and volunteer interest.", order=60)]
+        return [Link(_("Inbox"), reverse("site:inbox", args=[region.number]),
+                     _("Website messages and volunteer interest."), order=60)]
 
     def home_links(self, request):
         from django.urls import reverse
+        from django.utils.translation import gettext as _
 
         from coachready.core.navigation import Link
         from coachready.org.access import regions_for
@@ -39,9 +42,10 @@ class SiteConfig(AppConfig):
 
         links = []
         for region in regions_for(request.user)[:5]:
-            links.append(Link(f"Region {region.number} inbox", reverse("site:inbox", args=[region.number]),
-                              "Messages from the website and people who would like to coach.", order=55))
+            links.append(Link(_("Region %(number)s inbox") % {"number": region.number},
+                              reverse("site:inbox", args=[region.number]),
+                              _("Messages from the website and people who would like to coach."), order=55))
         if regions_for(request.user, EDITOR_ROLES).exists():
-            links.append(Link("Edit the website", "/cms/", "Pages, news and documents of the region's site.",
+            links.append(Link(_("Edit the website"), "/cms/", _("Pages, news and documents of the region's site."),
                               order=56))
         return links

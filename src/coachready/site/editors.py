@@ -52,10 +52,17 @@ def ensure_editor_group(region_site: RegionSite) -> Group:
     region_site.save(update_fields=["editors", "collection"])
 
     group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    # Editors write their site in every language: they translate pages
+    # (Wagtail's simple translation) and edit each language's tree.
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="simple_translation", codename="submit_translation")
+    )
     page_content_type = ContentType.objects.get(app_label="wagtailcore", model="page")
+    homes = list(region_site.site.root_page.get_translations(inclusive=True))
     for codename in PAGE_PERMISSIONS:
         permission = Permission.objects.get(content_type=page_content_type, codename=codename)
-        GroupPagePermission.objects.get_or_create(group=group, page=region_site.site.root_page, permission=permission)
+        for home in homes:
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
     for app_label, model, codenames in MEDIA_PERMISSIONS:
         for codename in codenames:
             permission = Permission.objects.get(content_type__app_label=app_label, content_type__model=model,

@@ -8,13 +8,17 @@ stored submissions.
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from coachready.site.models import ContactMessage, InterestNote
 from coachready.site.services.inbox import RATE_LIMIT, RATE_WINDOW, is_rate_limited
 from coachready.teams.labels import division_label
 
 HONEYPOT = "website"
-REFUSED = "This form could not be accepted. If you are a person, please call or email the region instead."
+REFUSED = gettext_lazy(
+    "This form could not be accepted. If you are a person, please call or email the region instead."
+)
 
 
 class SpamGuardForm(forms.Form):
@@ -24,7 +28,7 @@ class SpamGuardForm(forms.Form):
     email_field = "email"
 
     website = forms.CharField(
-        required=False, label="Leave this field empty",
+        required=False, label=gettext_lazy("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
@@ -44,8 +48,13 @@ class SpamGuardForm(forms.Form):
         if email and is_rate_limited(self.kind, self.region, email, self.ip):
             minutes = int(RATE_WINDOW.total_seconds() // 60)
             raise forms.ValidationError(
-                f"We have received {RATE_LIMIT} messages from you in the last {minutes} minutes. "
-                f"Please wait {minutes} minutes before sending another.",
+                ngettext(
+                    "We have received %(count)s messages from you in the last %(minutes)s minute. "
+                    "Please wait %(minutes)s minute before sending another.",
+                    "We have received %(count)s messages from you in the last %(minutes)s minutes. "
+                    "Please wait %(minutes)s minutes before sending another.",
+                    minutes,
+                ) % {"count": RATE_LIMIT, "minutes": minutes},
                 code="rate_limited",
             )
         return data
@@ -54,12 +63,12 @@ class SpamGuardForm(forms.Form):
 class ContactForm(SpamGuardForm):
     kind = ContactMessage
 
-    name = forms.CharField(max_length=120, label="Your name")
-    email = forms.EmailField(label="Your email address", help_text="We answer by email.")
-    topic = forms.ChoiceField(choices=ContactMessage.Topic.choices)
+    name = forms.CharField(max_length=120, label=gettext_lazy("Your name"))
+    email = forms.EmailField(label=gettext_lazy("Your email address"), help_text=gettext_lazy("We answer by email."))
+    topic = forms.ChoiceField(choices=ContactMessage.Topic.choices, label=gettext_lazy("Topic"))
     message = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 6}), min_length=10, max_length=5000,
-        help_text="Please do not include children's personal details.",
+        widget=forms.Textarea(attrs={"rows": 6}), min_length=10, max_length=5000, label=gettext_lazy("Message"),
+        help_text=gettext_lazy("Please do not include children's personal details."),
     )
     field_order = ["name", "email", "topic", "message", HONEYPOT]
 
@@ -67,18 +76,19 @@ class ContactForm(SpamGuardForm):
 class InterestForm(SpamGuardForm):
     kind = InterestNote
 
-    first_name = forms.CharField(max_length=80)
-    last_name = forms.CharField(max_length=80)
-    email = forms.EmailField(label="Email address")
-    phone = forms.CharField(max_length=40, required=False, label="Phone")
-    division = forms.ChoiceField(label="Division you would like to coach", required=False)
+    first_name = forms.CharField(max_length=80, label=gettext_lazy("First name"))
+    last_name = forms.CharField(max_length=80, label=gettext_lazy("Last name"))
+    email = forms.EmailField(label=gettext_lazy("Email address"))
+    phone = forms.CharField(max_length=40, required=False, label=gettext_lazy("Phone"))
+    division = forms.ChoiceField(label=gettext_lazy("Division you would like to coach"), required=False)
     message = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), max_length=3000, required=False,
-        label="Anything we should know", help_text="Experience, availability, a child's team you would like to coach.",
+        label=gettext_lazy("Anything we should know"),
+        help_text=gettext_lazy("Experience, availability, a child's team you would like to coach."),
     )
     field_order = ["first_name", "last_name", "email", "phone", "division", "message", HONEYPOT]
 
     def __init__(self, *args, region=None, **kwargs):
         super().__init__(*args, region=region, **kwargs)
         divisions = region.policy().divisions if region is not None else ()
-        self.fields["division"].choices = [("", "Not sure yet")] + [(d, division_label(d)) for d in divisions]
+        self.fields["division"].choices = [("", _("Not sure yet"))] + [(d, division_label(d)) for d in divisions]

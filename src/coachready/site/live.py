@@ -2,11 +2,19 @@
 Yard curriculum. Pure: a policy in, plain data out; the templates only lay
 it out. Nothing here types a rule: every period, course and approver comes
 from the policy, so a region that changes its profile changes its pages.
+
+The words around the policy's titles are in the active language (these run
+while a page is rendered); lists are joined by the translation tools, never
+by English "and"/"or".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from coachready.org.models import Role
 from coachready.rules import CurriculumWeek, Policy, load_curriculum
@@ -73,7 +81,7 @@ class RequirementsView:
 
 def _course_renewal(policy: Policy) -> str:
     words = {policy.requirements[c].renewal for c in policy.requirements if c.startswith("coach_")}
-    return words.pop() if len(words) == 1 else "see below"
+    return words.pop() if len(words) == 1 else _("see below")
 
 
 def requirement_rows(policy: Policy, role: str = "head_coach") -> tuple[RequirementRow, ...]:
@@ -83,8 +91,8 @@ def requirement_rows(policy: Policy, role: str = "head_coach") -> tuple[Requirem
     for code in policy.roles[role].requires:
         if code == DIVISION_COURSE:
             rows.append(RequirementRow(
-                code, "Coach course for the division you coach", _course_renewal(policy),
-                "Each division needs its own course; see the table of divisions and courses.",
+                code, _("Coach course for the division you coach"), _course_renewal(policy),
+                _("Each division needs its own course; see the table of divisions and courses."),
             ))
             continue
         spec = policy.requirements[code]
@@ -111,7 +119,9 @@ def nesting_lines(policy: Policy) -> tuple[str, ...]:
             continue
         for other in satisfiers:
             if other != code:
-                lines.append(f"{policy.title_of(other)} also counts where {policy.title_of(code)} is needed.")
+                lines.append(_("%(course)s also counts where %(needed)s is needed.") % {
+                    "course": policy.title_of(other), "needed": policy.title_of(code),
+                })
     return tuple(lines)
 
 
@@ -132,25 +142,28 @@ def age_specific_rule(policy: Policy) -> str:
     """Say so when no age-specific course is satisfied by any other course."""
     courses = [c for c in AGE_SPECIFIC if c in policy.requirements]
     if all(tuple(policy.satisfiers.get(c, (c,))) == (c,) for c in courses):
-        titles = ", ".join(policy.title_of(c) for c in courses)
-        return (
-            f"The age-specific courses ({titles}) do not substitute for each other, and the upper courses "
+        titles = get_text_list([policy.title_of(c) for c in courses], pgettext("list", "and"))
+        return _(
+            "The age-specific courses (%(courses)s) do not substitute for each other, and the upper courses "
             "do not replace them: a coach with the Advanced Coach course who wants to coach 10U still needs "
             "the 10U Coach course."
-        )
+        ) % {"courses": titles}
     return ""
 
 
 def prerequisite_lines(policy: Policy) -> tuple[str, ...]:
     return tuple(
-        f"{policy.title_of(course)} needs {' and '.join(policy.title_of(p) for p in before)} first."
+        _("%(course)s needs %(courses)s first.") % {
+            "course": policy.title_of(course),
+            "courses": get_text_list([policy.title_of(p) for p in before], pgettext("list", "and")),
+        }
         for course, before in policy.prerequisites.items()
         if before
     )
 
 
 def _when(renewal: str) -> str:
-    return "One time" if renewal == "one-time" else renewal[:1].upper() + renewal[1:]
+    return _("One time") if renewal == "one-time" else renewal[:1].upper() + renewal[1:]
 
 
 def steps(policy: Policy, role: str = "head_coach") -> tuple[Step, ...]:
@@ -169,9 +182,9 @@ def crosscert_lines(policy: Policy) -> tuple[LicenceLine, ...]:
 
 
 PRECONDITION_WORDS = {
-    "registered_volunteer": "be a registered volunteer",
-    "licence_copy": "send a copy of the licence",
-    "not_suspended": "not be under suspension",
+    "registered_volunteer": gettext_lazy("Be a registered volunteer."),
+    "licence_copy": gettext_lazy("Send a copy of the licence."),
+    "not_suspended": gettext_lazy("Not be under suspension."),
 }
 
 
@@ -186,9 +199,11 @@ def requirements_view(policy: Policy) -> RequirementsView:
         prerequisites=prerequisite_lines(policy),
         steps=steps(policy),
         licences=crosscert_lines(policy),
-        approval_chain=tuple(ROLE_LABELS.get(code, code) for code in policy.crosscert.approval_chain),
+        approval_chain=tuple(str(ROLE_LABELS.get(code, code)) for code in policy.crosscert.approval_chain),
         preconditions=tuple(
-            PRECONDITION_WORDS.get(code, f"hold {policy.title_of(code)}") for code in policy.crosscert.preconditions
+            str(PRECONDITION_WORDS[code]) if code in PRECONDITION_WORDS
+            else _("Hold %(certification)s.") % {"certification": policy.title_of(code)}
+            for code in policy.crosscert.preconditions
         ),
         upper_courses=upper_courses(policy),
     )
@@ -213,9 +228,15 @@ class HeadingView:
     source: str
 
 
-_PRACTICE = {"banned": "No heading", "limited": "Limited", "unlimited": "No limit"}
-_SANCTION = {"indirect_free_kick": "an indirect free kick", "direct_free_kick": "a direct free kick"}
-_MATCH = {"banned": "No heading", "unrestricted": "No restriction"}
+_PRACTICE = {
+    "banned": gettext_lazy("No heading"), "limited": gettext_lazy("Limited"), "unlimited": gettext_lazy("No limit"),
+}
+# Whole noun phrases, so each language chooses its own article.
+_SANCTION = {
+    "indirect_free_kick": gettext_lazy("an indirect free kick"),
+    "direct_free_kick": gettext_lazy("a direct free kick"),
+}
+_MATCH = {"banned": gettext_lazy("No heading"), "unrestricted": gettext_lazy("No restriction")}
 
 
 def heading_view(policy: Policy) -> HeadingView:
@@ -223,13 +244,13 @@ def heading_view(policy: Policy) -> HeadingView:
     rows = []
     for division in policy.divisions:
         rules = policy.division_rules[division]
-        practice = _PRACTICE.get(rules.heading_practice, rules.heading_practice)
+        practice = str(_PRACTICE.get(rules.heading_practice, rules.heading_practice))
         if rules.heading_practice == "limited":
-            practice = (
-                f"At most {settings.practice_minutes_per_week} minutes a week, "
-                f"{settings.headers_warning_above}–{settings.headers_limit} headers per player"
-            )
-        match = _MATCH.get(rules.heading_match, rules.heading_match)
+            practice = _("At most %(minutes)s minutes a week, %(low)s–%(high)s headers per player") % {
+                "minutes": settings.practice_minutes_per_week,
+                "low": settings.headers_warning_above, "high": settings.headers_limit,
+            }
+        match = str(_MATCH.get(rules.heading_match, rules.heading_match))
         rows.append(HeadingRow(division_label(division), practice, match))
     return HeadingView(
         rows=tuple(rows),
@@ -238,7 +259,10 @@ def heading_view(policy: Policy) -> HeadingView:
         headers_low=settings.headers_warning_above,
         headers_high=settings.headers_limit,
         sanction_max_age=settings.sanction_max_age,
-        sanction=" or ".join(sorted({_SANCTION.get(r.sanction, r.sanction) for r in policy.division_rules.values()})),
+        sanction=get_text_list(
+            sorted({str(_SANCTION.get(r.sanction, r.sanction)) for r in policy.division_rules.values()}),
+            pgettext("list", "or"),
+        ),
         source=settings.source,
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Delivery(models.Model):
@@ -45,18 +46,18 @@ class Delivery(models.Model):
 
 class ContactMessage(Delivery):
     class Topic(models.TextChoices):
-        GENERAL = "general", "General question"
-        COACHING = "coaching", "Coaching and certification"
-        TRAINING = "training", "Training classes and coach clinics"
-        REGISTRATION = "registration", "Player registration"
-        SAFETY = "safety", "Safety or child protection"
-        WEBSITE = "website", "This website"
+        GENERAL = "general", _("General question")
+        COACHING = "coaching", _("Coaching and certification")
+        TRAINING = "training", _("Training classes and coach clinics")
+        REGISTRATION = "registration", _("Player registration")
+        SAFETY = "safety", _("Safety or child protection")
+        WEBSITE = "website", _("This website")
 
     region = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="contact_messages")
-    name = models.CharField(max_length=120)
-    email = models.EmailField()
-    topic = models.CharField(max_length=20, choices=Topic.choices, default=Topic.GENERAL)
-    message = models.TextField(max_length=5000)
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email address"))
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices, default=Topic.GENERAL)
+    message = models.TextField(_("message"), max_length=5000)
     # Kept for the rate limit only (per address and per network address).
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -64,6 +65,8 @@ class ContactMessage(Delivery):
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["region", "-created_at"])]
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>: {self.get_topic_display()}"
@@ -76,14 +79,18 @@ class InterestNote(Delivery):
 
     region = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="interest_notes")
     person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="interest_notes")
-    division = models.CharField("division wanted", max_length=12, blank=True)
-    message = models.TextField(max_length=3000, blank=True)
+    division = models.CharField(_("division wanted"), max_length=12, blank=True)
+    message = models.TextField(_("message"), max_length=3000, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["region", "-created_at"])]
+        verbose_name = _("volunteer interest")
+        verbose_name_plural = _("volunteer interest")
 
     def __str__(self) -> str:
-        return f"{self.person.display_name} ({self.division or 'any division'})"
+        if self.division:
+            return f"{self.person.display_name} ({self.division})"
+        return _("%(name)s (any division)") % {"name": self.person.display_name}

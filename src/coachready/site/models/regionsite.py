@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class RegionSite(models.Model):
@@ -22,10 +23,11 @@ class RegionSite(models.Model):
     )
 
     class Meta:
-        verbose_name = "region website"
+        verbose_name = _("region website")
+        verbose_name_plural = _("region websites")
 
     def __str__(self) -> str:
-        return f"{self.region.display_name} website"
+        return _("%(region)s website") % {"region": self.region.display_name}
 
 
 def region_site_for_site(site) -> RegionSite | None:  # noqa: ANN001 - wagtail Site

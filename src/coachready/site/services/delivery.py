@@ -5,8 +5,10 @@ like every other email (see coachready.notify.outbox)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from coachready.core.mail import queue_and_send, render_email
 from coachready.org.models import Role, RoleAssignment
@@ -41,31 +43,42 @@ def _queue(to: list[str], subject: str, template: str, context: dict, region, re
 def queue_emails(item: ContactMessage | InterestNote) -> None:
     """Write the item's two emails to the outbox and point the item at them.
     Called inside the transaction that stores the item. A region with no
-    address to notify gets no notice row; the item still waits in its inbox."""
+    address to notify gets no notice row; the item still waits in its inbox.
+
+    The acknowledgement is written in the language the visitor read the site
+    in (the active one: they wrote from that language's page); the notice,
+    addressed to the region's shared address or its coach administrators,
+    in the region's working language, settings.LANGUAGE_CODE."""
     region = item.region
     to = notice_recipients(item)
     region_reply = [region.email] if region.email else []
     if isinstance(item, ContactMessage):
         if to:
-            item.notice_email = _queue(
-                to, f"Website message: {item.get_topic_display()} from {item.name}", "site/email/contact_notice",
-                {"item": item, "inbox_url": reverse("site:inbox_message", args=[region.number, item.pk])},
-                region, reply_to=[item.email],
-            )
+            with translation.override(settings.LANGUAGE_CODE):
+                item.notice_email = _queue(
+                    to, _("Website message: %(topic)s from %(name)s") % {
+                        "topic": item.get_topic_display(), "name": item.name,
+                    },
+                    "site/email/contact_notice",
+                    {"item": item, "inbox_url": reverse("site:inbox_message", args=[region.number, item.pk])},
+                    region, reply_to=[item.email],
+                )
         item.ack_email = _queue(
-            [item.email], f"We received your message — {region.display_name}", "site/email/contact_ack",
-            {"item": item}, region, reply_to=region_reply,
+            [item.email], _("We received your message — %(region)s") % {"region": region.display_name},
+            "site/email/contact_ack", {"item": item}, region, reply_to=region_reply,
         )
     else:
         if to:
-            item.notice_email = _queue(
-                to, f"New volunteer coach interest: {item.person.display_name}", "site/email/interest_notice",
-                {"item": item, "person": item.person,
-                 "inbox_url": reverse("site:inbox_interest", args=[region.number, item.pk])},
-                region, reply_to=[item.person.email],
-            )
+            with translation.override(settings.LANGUAGE_CODE):
+                item.notice_email = _queue(
+                    to, _("New volunteer coach interest: %(name)s") % {"name": item.person.display_name},
+                    "site/email/interest_notice",
+                    {"item": item, "person": item.person,
+                     "inbox_url": reverse("site:inbox_interest", args=[region.number, item.pk])},
+                    region, reply_to=[item.person.email],
+                )
         item.ack_email = _queue(
-            [item.person.email], f"Thank you for volunteering — {region.display_name}", "site/email/interest_ack",
-            {"item": item, "person": item.person}, region, reply_to=region_reply,
+            [item.person.email], _("Thank you for volunteering — %(region)s") % {"region": region.display_name},
+            "site/email/interest_ack", {"item": item, "person": item.person}, region, reply_to=region_reply,
         )
     item.save(update_fields=["notice_email", "ack_email"])

@@ -10,6 +10,8 @@ register = template.Library()
 
 
 def _home(context):
+    """The home page in the language being read: a page's own (its tree's
+    top), else the translation of the site's root page in the active language."""
     home = context.get("home")
     if home is not None:
         return home
@@ -19,7 +21,7 @@ def _home(context):
         return None
     from coachready.site.models import HomePage
 
-    root = site.root_page.specific
+    root = site.root_page.localized.specific
     return root if isinstance(root, HomePage) else None
 
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from coachready.core.client_address import client_address
 from coachready.site.forms import ContactForm, InterestForm
@@ -39,7 +40,7 @@ def volunteer(request):
     """"We are now recruiting volunteer coaches": the interest form."""
     region = region_for_request(request)
     if region is None:
-        raise Http404("This site has no region yet.")
+        raise Http404(_("This site has no region yet."))
     request._coachready_region = region
     if request.method == "POST":
         form = InterestForm(request.POST, region=region, ip=client_address(request))
@@ -51,7 +52,7 @@ def volunteer(request):
             )
             messages.success(
                 request,
-                "Thank you! The Regional Coach Administrator will be in touch by email about the next steps.",
+                _("Thank you! The Regional Coach Administrator will be in touch by email about the next steps."),
             )
             return redirect("site:volunteer")
     else:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachready.site.access import get_inbox_region_for, get_interest_for, get_message_for
@@ -46,7 +47,7 @@ def interest_detail(request, number: int, pk: int):
 @require_POST
 def message_handled(request, number: int, pk: int):
     item = mark_handled(get_message_for(request.user, number, pk), user=request.user)
-    messages.success(request, "Marked as handled.")
+    messages.success(request, _("Marked as handled."))
     return redirect("site:inbox_message", number=item.region.number, pk=item.pk)
 
 
@@ -54,5 +55,5 @@ def message_handled(request, number: int, pk: int):
 @require_POST
 def interest_handled(request, number: int, pk: int):
     item = mark_handled(get_interest_for(request.user, number, pk), user=request.user)
-    messages.success(request, "Marked as handled.")
+    messages.success(request, _("Marked as handled."))
     return redirect("site:inbox_interest", number=item.region.number, pk=item.pk)

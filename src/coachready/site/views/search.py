@@ -27,7 +27,8 @@ def search(request):
     site = Site.find_for_request(request)
     results = Page.objects.none()
     if query and site is not None:
-        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+        # The pages in the language being read: that language's tree.
+        pages = Page.objects.live().public().descendant_of(site.root_page.localized, inclusive=True)
         results = pages.search(query)
     request._coachready_region = region_for_request(request)
     page = Paginator(results, 20).get_page(request.GET.get("page"))

@@ -1,7 +1,8 @@
 """`coachready create-region-site --region 60 [--hostname H] [--port P] [--default]`:
-build a region's website with its default pages, once; run again with
---hostname/--port it moves an existing site to that address, and on a site
-built before them it adds the default pages it lacks.
+build a region's website with its default pages in every language of
+LANGUAGES, once; run again with --hostname/--port it moves an existing site
+to that address, and on a site built before them it adds the default pages
+it lacks, and their translations.
 
 The site's address (port 443 means https) is what every absolute link about
 the region is built on: emails, calendar feeds, the sitemap, the CMS's
