@@ -36,6 +36,15 @@ def _test_today() -> date | None:
         raise pytest.UsageError(f"COACHREADY_TEST_TODAY must be a date (YYYY-MM-DD), got {raw!r}") from None
 
 
+def pytest_configure(config):
+    """The translation catalogues compiled as `make install` leaves them
+    (only those changed since), once, before any worker starts."""
+    if not hasattr(config, "workerinput"):
+        from coachready.core.catalogues import compile_all
+
+        compile_all(stale_only=True)
+
+
 def pytest_sessionstart(session):
     """COACHREADY_TEST_TODAY=YYYY-MM-DD runs the whole suite on that day, so
     a fixture dated against the calendar shows up before the calendar gets

@@ -23,7 +23,6 @@ from coachready.schoolyard.models import SeasonPlan
 from coachready.teams.models import CoachAssignment, Season, Team
 from tests.e2e.conftest import RESULTS, Journey
 from tests.factories import TEST_PASSWORD, certify
-from tests.field.catalogue import compile_catalogues
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -49,7 +48,6 @@ WORDS = {
 def phone(request, browser, live_server):
     """A phone-sized tab in the language asked for, recording problems as
     every other journey does (axe, sideways scrolling, CSP, console)."""
-    compile_catalogues()
     language = request.param
     context = browser.new_context(viewport=PHONE, locale="zh-CN" if language == "zh-hans" else "en-US",
                                   service_workers="allow")

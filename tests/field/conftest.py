@@ -39,8 +39,3 @@ def rockets(world, season):
     return team
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _catalogues():
-    from tests.field.catalogue import compile_catalogues
-
-    compile_catalogues()

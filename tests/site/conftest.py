@@ -1,22 +1,6 @@
-import subprocess
-from pathlib import Path
-
 import pytest
 
-import coachready.site
 from coachready.site.services.tree import create_region_site
-
-CATALOGUES = Path(coachready.site.__file__).parent / "locale"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _site_catalogues():
-    """The site's catalogues compiled, as `make install` leaves them: the
-    tests read the pages in every language."""
-    for po in CATALOGUES.glob("*/LC_MESSAGES/django.po"):
-        mo = po.with_suffix(".mo")
-        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
-            subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ install the product: compilemessages needs GNU gettext's msgfmt.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -52,13 +53,21 @@ def read(path: Path) -> Catalog:
         return read_po(handle, locale=language_of(path), abort_invalid=True)
 
 
-def compile_all() -> int:
+def compile_all(*, stale_only: bool = False) -> int:
+    """Write each catalogue's .mo (only those older than their .po with
+    `stale_only`); each is written beside and renamed into place, so a
+    process reading it never sees half a file."""
     count = 0
     for path in po_files():
+        target = path.with_suffix(".mo")
+        if stale_only and target.exists() and target.stat().st_mtime >= path.stat().st_mtime:
+            continue
         catalog = read(path)
-        with path.with_suffix(".mo").open("wb") as handle:
+        partial = target.with_name(f".{target.name}.{os.getpid()}")
+        with partial.open("wb") as handle:
             # Fuzzy entries are left out, as msgfmt does: `check` refuses them.
             write_mo(handle, catalog, use_fuzzy=False)
+        partial.replace(target)
         count += 1
     return count
 
