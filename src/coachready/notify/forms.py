@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from coachready.core.policy_words import local
 from coachready.notify.models import NotificationPreference
 
 MAX_POINTS = 8
@@ -40,7 +41,7 @@ class ReminderScheduleForm(forms.Form):
                 continue
             self.codes.append(code)
             self.fields[code] = forms.CharField(
-                label=f"{spec.title} ({spec.renewal})",
+                label=f"{local(spec, 'title')} ({local(spec, 'renewal')})",
                 initial=", ".join(str(d) for d in policy.reminder_days(code)),
                 help_text=(
                     "Days before it lapses, separated by commas; 0 is the day it lapses. "

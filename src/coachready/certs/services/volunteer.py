@@ -15,6 +15,7 @@ from django.db.models import Min, Q
 
 from coachready.certs.models import CertificationRecord
 from coachready.certs.services.path import Plan, default_target, plan_for
+from coachready.core.policy_words import local
 from coachready.org.models import AuditEntry, Person, Role, RoleAssignment
 
 # Coaching roles as the rules engine names them.
@@ -127,7 +128,8 @@ def volunteer_overview(person: Person, as_of: date, *, admin: bool) -> Volunteer
         verdict = evaluate(rule_records, division, role, as_of, policy)
         plan = plan_for(person, division, role, as_of, policy=policy, records=rule_records, target=target,
                         season=season, pending=pending_codes, with_offers=False)
-        overview.standings.append(Standing(division, role, policy.roles[role].title, tuple(teams), verdict, plan))
+        role_title = local(policy.roles[role], "title")
+        overview.standings.append(Standing(division, role, role_title, tuple(teams), verdict, plan))
     overview.enrollments = list(
         Enrollment.objects.filter(person=person).select_related("event__region")
         .annotate(first_day=Min("event__sessions__date")).order_by("-first_day", "-pk")[:RECENT]

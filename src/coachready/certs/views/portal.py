@@ -17,6 +17,7 @@ from coachready.certs.services import verification
 from coachready.certs.services.path import default_target, plan_for
 from coachready.certs.services.readiness import person_records, verdict_for
 from coachready.certs.views.common import parse_date, pick_division, today
+from coachready.core.policy_words import local
 from coachready.core.uploads import evidence_response
 from coachready.teams.models import CoachAssignment
 from coachready.teams.services import current_season
@@ -83,7 +84,7 @@ def checklist(request):
                       "may_upload": spec.reportable and shown not in ("met", "pending")})
     return render(request, "certs/checklist.html", {
         "person": person, "policy": policy, "verdict": verdict, "items": items, "division": division,
-        "role": role, "role_title": policy.roles[role].title, "division_error": error, "as_of": as_of,
+        "role": role, "role_title": local(policy.roles[role], "title"), "division_error": error, "as_of": as_of,
         "steps_to_go": plan.count,
     })
 
