@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coachready.core.policy_words import local, local_title
 from coachready.org.models import Role
 from coachready.rules import CurriculumWeek, Policy, load_curriculum
 from coachready.teams.labels import division_label
@@ -88,7 +89,7 @@ def requirement_rows(policy: Policy, role: str = "head_coach") -> tuple[Requirem
             ))
             continue
         spec = policy.requirements[code]
-        rows.append(RequirementRow(code, spec.title, spec.renewal, spec.how_to))
+        rows.append(RequirementRow(code, local(spec, "title"), spec.renewal, local(spec, "how_to")))
     return tuple(rows)
 
 
@@ -98,7 +99,7 @@ def division_courses(policy: Policy) -> tuple[DivisionCourse, ...]:
     for division in policy.divisions:
         grouped.setdefault(policy.division_rules[division].course, []).append(division_label(division))
     return tuple(
-        DivisionCourse(tuple(divisions), course, policy.title_of(course)) for course, divisions in grouped.items()
+        DivisionCourse(tuple(divisions), course, local_title(policy, course)) for course, divisions in grouped.items()
     )
 
 
@@ -122,7 +123,7 @@ def upper_courses(policy: Policy) -> tuple[UpperCourse, ...]:
     for division in policy.divisions:
         needed_by.setdefault(policy.division_rules[division].course, []).append(division_label(division))
     return tuple(
-        UpperCourse(spec.title, tuple(needed_by.get(code, ())), spec.purpose)
+        UpperCourse(local(spec, "title"), tuple(needed_by.get(code, ())), local(spec, "purpose"))
         for code, spec in policy.requirements.items()
         if spec.kind == "coach_course" and code not in AGE_SPECIFIC
     )
@@ -163,7 +164,10 @@ def steps(policy: Policy, role: str = "head_coach") -> tuple[Step, ...]:
 
 def crosscert_lines(policy: Policy) -> tuple[LicenceLine, ...]:
     return tuple(
-        LicenceLine(rule.title, rule.accepted, tuple(policy.title_of(c) for c in rule.grants), rule.reason)
+        LicenceLine(
+            local(rule, "title"), rule.accepted, tuple(local_title(policy, c) for c in rule.grants),
+            local(rule, "reason"),
+        )
         for rule in policy.crosscert.licences.values()
     )
 
@@ -239,7 +243,7 @@ def heading_view(policy: Policy) -> HeadingView:
         headers_high=settings.headers_limit,
         sanction_max_age=settings.sanction_max_age,
         sanction=" or ".join(sorted({_SANCTION.get(r.sanction, r.sanction) for r in policy.division_rules.values()})),
-        source=settings.source,
+        source=local(settings, "source"),
     )
 
 
