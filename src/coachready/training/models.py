@@ -18,6 +18,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from coachready.core.policy_words import local_title
+
 
 class EventQuerySet(models.QuerySet):
     def with_counts(self) -> EventQuerySet:
@@ -100,7 +102,7 @@ class Event(models.Model):
     def course_title(self) -> str:
         """The granted requirement's title in the region's policy
         ("Coach (10U)"), for pages; the code stays for the API and CLI."""
-        return self.region.policy().title_of(self.course) if self.course else ""
+        return local_title(self.region.policy(), self.course) if self.course else ""
 
     @property
     def is_open(self) -> bool:

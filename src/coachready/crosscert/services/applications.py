@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from coachready.certs.models import CertificationRecord
+from coachready.core.policy_words import local, local_title
 from coachready.core.uploads import validate_evidence_file
 from coachready.crosscert.models import LICENCE_CHOICES, Application
 from coachready.crosscert.services import notify
@@ -67,11 +68,11 @@ def licence_options(policy) -> list[LicenceOption]:
         options.append(
             LicenceOption(
                 code=code,
-                title=(rule.title if rule is not None and rule.title else fallback),
+                title=(local(rule, "title") if rule is not None and rule.title else fallback),
                 accepted=result.accepted,
                 grants=tuple(result.grants),
-                grant_titles=tuple(policy.title_of(c) for c in result.grants),
-                reason=result.reason,
+                grant_titles=tuple(local_title(policy, c) for c in result.grants),
+                reason=local(rule, "reason") if rule is not None else result.reason,
             )
         )
     return options

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from coachready.core.policy_words import local, local_title
 from coachready.core.redirects import safe_next
 from coachready.org.models import Region
 from coachready.training import access
@@ -34,7 +35,7 @@ class CalendarFilter(forms.Form):
             (r.number, f"Region {r.number} {r.name}") for r in Region.objects.order_by("number")
         ]
         self.fields["course"].choices = [("", "All courses and clinics"), ("clinic", "Coach clinics")] + [
-            (code, spec.title) for code, spec in load_policy().requirements.items()
+            (code, local(spec, "title")) for code, spec in load_policy().requirements.items()
         ]
 
 
@@ -84,7 +85,7 @@ def event_detail(request, pk: int):
         "open": event.accepts_enrolment_on(today),
         "prerequisite_note": prerequisite_note,
         "can_manage": access.can_manage(request.user, event.region),
-        "course_title": event.region.policy().title_of(event.course) if event.course else "",
+        "course_title": local_title(event.region.policy(), event.course) if event.course else "",
     })
 
 
