@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coachready.certs.models import CertificationRecord
+from coachready.core.policy_words import local_title
 from coachready.core.uploads import evidence_response
 from coachready.crosscert import access, services, tracking
 from coachready.crosscert.forms import ApplicationForm, DecisionForm
@@ -89,7 +90,7 @@ def _render_detail(request, application: Application, form: DecisionForm | None 
     records = []
     if not is_applicant:
         records = [
-            (policy.title_of(r.requirement), r)
+            (local_title(policy, r.requirement), r)
             for r in CertificationRecord.objects.filter(person=application.applicant).order_by(
                 "requirement", "-completed_on"
             )
@@ -102,7 +103,7 @@ def _render_detail(request, application: Application, form: DecisionForm | None 
     return render(request, "crosscert/detail.html", {
         "application": application,
         "holders": holders,
-        "course_title": policy.title_of(application.course),
+        "course_title": local_title(policy, application.course),
         "steps": tracking.chain_steps(application, decisions),
         "standing": tracking.standing(application),
         "decisions": [(d, services.notify.role_label(d.role)) for d in decisions],

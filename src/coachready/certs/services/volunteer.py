@@ -15,7 +15,7 @@ from django.db.models import Min, Q
 
 from coachready.certs.models import CertificationRecord
 from coachready.certs.services.path import Plan, default_target, plan_for
-from coachready.core.policy_words import local
+from coachready.core.policy_words import local, local_title
 from coachready.org.models import AuditEntry, Person, Role, RoleAssignment
 
 # Coaching roles as the rules engine names them.
@@ -90,7 +90,7 @@ def _record_lines(records: list[CertificationRecord], policy, as_of: date) -> li
         until = record_valid_until(record.completed_on, record.valid_until, spec.validity_months if spec else None)
         verified = record.status == CertificationRecord.Status.VERIFIED
         lines.append(RecordLine(
-            record=record, title=policy.title_of(record.requirement), valid_until=until,
+            record=record, title=local_title(policy, record.requirement), valid_until=until,
             counting=verified and counts_on(record.completed_on, until, as_of),
             lapsed=verified and until is not None and until < as_of,
         ))

@@ -17,7 +17,7 @@ from coachready.certs.services import verification
 from coachready.certs.services.path import default_target, plan_for
 from coachready.certs.services.readiness import person_records, verdict_for
 from coachready.certs.views.common import parse_date, pick_division, today
-from coachready.core.policy_words import local
+from coachready.core.policy_words import local, local_title
 from coachready.core.uploads import evidence_response
 from coachready.teams.models import CoachAssignment
 from coachready.teams.services import current_season
@@ -155,7 +155,7 @@ def history(request):
         until = record_valid_until(record.completed_on, record.valid_until, spec.validity_months if spec else None)
         counting = record.status == CertificationRecord.Status.VERIFIED and counts_on(record.completed_on, until,
                                                                                       as_of)
-        rows.append({"record": record, "title": policy.title_of(record.requirement), "until": until,
+        rows.append({"record": record, "title": local_title(policy, record.requirement), "until": until,
                      "counting": counting,
                      "lapsed": record.status == CertificationRecord.Status.VERIFIED and until is not None
                      and until < as_of})
