@@ -81,7 +81,9 @@ class CertificationRecord(models.Model):
 
         region = self.person.home_region
         policy = region.policy() if region is not None else load_policy(DEFAULT_POLICY)
-        return policy.title_of(self.requirement)
+        from coachready.core.policy_words import local_title
+
+        return local_title(policy, self.requirement)
 
     @property
     def counts(self) -> bool:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField
+from coachready.core.policy_words import local_title
 from coachready.crosscert.models import LICENCE_CHOICES, Application, Decision
 from coachready.crosscert.services import validate_application
 
@@ -54,7 +55,7 @@ class ApplicationForm(forms.Form):
                 if code not in courses:
                     courses.append(code)
         self.fields["course"].choices = [("", gettext("Choose a certificate"))] + [
-            (code, policy.title_of(code)) for code in courses
+            (code, local_title(policy, code)) for code in courses
         ]
         if application is not None:
             # Returned for more information: the licence copy on file stays

@@ -98,10 +98,12 @@ class Application(models.Model):
 
     @property
     def course_title(self) -> str:
-        """The course's title in the policy the application was made under."""
+        """The course's title in the policy the application was made under,
+        in the reader's language."""
+        from coachready.core.policy_words import local_title
         from coachready.rules import load_policy
 
-        return load_policy(self.policy_name).title_of(self.course)
+        return local_title(load_policy(self.policy_name), self.course)
 
     @property
     def status_badge(self) -> str:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coachready.certs.models import CertificationRecord
+from coachready.core.policy_words import local_title
 from coachready.core.uploads import evidence_response
 from coachready.crosscert import access, services, tracking
 from coachready.crosscert.forms import ApplicationForm, DecisionForm
@@ -92,7 +93,7 @@ def _render_detail(request, application: Application, form: DecisionForm | None 
     records = []
     if not is_applicant:
         records = [
-            (policy.title_of(r.requirement), r)
+            (local_title(policy, r.requirement), r)
             for r in CertificationRecord.objects.filter(person=application.applicant).order_by(
                 "requirement", "-completed_on"
             )
@@ -106,7 +107,7 @@ def _render_detail(request, application: Application, form: DecisionForm | None 
         "application": application,
         "holders": holders,
         "holder_names": ", ".join(p.display_name for p in holders),
-        "course_title": policy.title_of(application.course),
+        "course_title": local_title(policy, application.course),
         "steps": tracking.chain_steps(application, decisions),
         "standing": tracking.standing(application),
         "decisions": [(d, services.notify.role_label(d.role)) for d in decisions],

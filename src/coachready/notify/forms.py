@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from coachready.core.policy_words import local
 from coachready.notify.models import NotificationPreference
 
 MAX_POINTS = 8
@@ -44,7 +45,7 @@ class ReminderScheduleForm(forms.Form):
                 continue
             self.codes.append(code)
             self.fields[code] = forms.CharField(
-                label=_("%(title)s (%(renewal)s)") % {"title": spec.title, "renewal": spec.renewal},
+                label=_("%(title)s (%(renewal)s)") % {"title": local(spec, "title"), "renewal": local(spec, "renewal")},
                 initial=", ".join(str(d) for d in policy.reminder_days(code)),
                 help_text=_(
                     "Days before it lapses, separated by commas; 0 is the day it lapses. "

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coachready.core.inputs import parse_date
+from coachready.core.policy_words import local
 from coachready.core.tasks import deliver_email_task
 from coachready.notify.access import get_email_for, get_notify_region_for, own_person, preference_for
 from coachready.notify.forms import PreferenceForm, ReminderScheduleForm
@@ -49,7 +50,7 @@ def reminders(request, number: int):
             messages.success(request, _("Reminder days saved.") if changed else _("Nothing changed."))
             return redirect("notify:reminders", number=region.number)
     last_run, sent = region_reminder_log(region)
-    titles = {code: spec.title for code, spec in policy.requirements.items()}
+    titles = {code: local(spec, "title") for code, spec in policy.requirements.items()}
     return render(request, "notify/reminders.html", {
         "region": region, "form": form, "policy": policy, "last_run": last_run,
         "sent": [(r, titles.get(r.requirement, r.requirement), lapses_on(r.valid_until)) for r in sent],

@@ -13,10 +13,11 @@ from typing import Any
 
 from .codes import DIVISION_COURSE, canonical_division
 from .errors import InputError
+from .translations import ENGLISH, Translations, Worded
 
 
 @dataclass(frozen=True, slots=True)
-class RequirementSpec:
+class RequirementSpec(Worded):
     """One requirement: how long it counts and how a volunteer gets it.
 
     `validity_months` None means one-time (never lapses). `self_report` says
@@ -38,6 +39,7 @@ class RequirementSpec:
     reminder_days: tuple[int, ...]
     online_report: bool = False
     purpose: str = ""
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def reportable(self) -> bool:
@@ -85,7 +87,7 @@ class DivisionRules:
 
 
 @dataclass(frozen=True, slots=True)
-class HeadingSettings:
+class HeadingSettings(Worded):
     """Numbers of the heading policy (AYSO National Board, 2016)."""
 
     practice_minutes_per_week: int
@@ -93,10 +95,11 @@ class HeadingSettings:
     headers_limit: int
     sanction_max_age: int
     source: str
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
-class LicenceRule:
+class LicenceRule(Worded):
     """How one outside licence is treated for cross-certification."""
 
     code: str
@@ -104,6 +107,7 @@ class LicenceRule:
     accepted: bool
     grants: tuple[str, ...]
     reason: str
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +120,14 @@ class CrossCertSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class RiskStatusRule:
+class RiskStatusRule(Worded):
     """One background-check risk status colour and what it allows."""
 
     status: str
     may_coach: bool
     meaning: str
     next_step: str
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,16 +146,17 @@ class AgeRule:
 
 
 @dataclass(frozen=True, slots=True)
-class RoleSpec:
+class RoleSpec(Worded):
     """A coaching role and its requirement list (with `division_course`)."""
 
     code: str
     title: str
     requires: tuple[str, ...]
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, eq=False)
-class Policy:
+class Policy(Worded):
     """A loaded, validated policy profile.
 
     Compared by identity: two loads of the same file are equal in content but
@@ -174,6 +180,7 @@ class Policy:
     heading: HeadingSettings
     crosscert: CrossCertSettings
     age_rules: tuple[AgeRule, ...]
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
     # Per-(division, role) evaluation plans, filled on first use.
     cache: dict[Any, Any] = field(default_factory=dict, repr=False)
 
@@ -217,7 +224,7 @@ class Policy:
         """The division's default field size."""
         return self.division_rules[self.division(division)].field
 
-    def title_of(self, code: str) -> str:
-        """The human title of a requirement code (the code itself if unknown)."""
+    def title_of(self, code: str, language: str = ENGLISH) -> str:
+        """The human title of a requirement code in `language` (the code itself if unknown)."""
         spec = self.requirements.get(code)
-        return spec.title if spec is not None else code
+        return spec.text("title", language) if spec is not None else code

@@ -35,6 +35,7 @@ from .policy import (
 )
 from .policy_tables import read_age_rules, read_crosscert, read_divisions, read_heading
 from .tomlreader import Table
+from .translations import drop_stale_translations, read_translations, renewal_words
 
 POLICY_DIR = Path(__file__).parent / "policies"
 DEFAULT_POLICY = "region-60"
@@ -74,6 +75,9 @@ def load_policy(name: str = DEFAULT_POLICY, overrides: Mapping[str, Any] | None 
         )
     path = POLICY_DIR / f"{name}.toml"
     if overrides:
+        # The shipped profile is checked whole (every translation) first; the
+        # override may then leave its own changes untranslated.
+        load_policy(name)
         policy = load_policy_file(path, overrides)
         with _lock:
             _with_overrides[key] = policy
@@ -88,9 +92,15 @@ def load_policy(name: str = DEFAULT_POLICY, overrides: Mapping[str, Any] | None 
 
 
 def load_policy_file(path: Path | str, overrides: Mapping[str, Any] | None = None) -> Policy:
-    """Load a profile from any TOML file (named after the file's stem)."""
+    """Load a profile from any TOML file (named after the file's stem).
+
+    A shipped profile without overrides must translate every text into every
+    language (`wording.LANGUAGES`); other files and overridden profiles fall
+    back to English where they have no translation.
+    """
     path = Path(path)
-    source = f"policies/{path.name}" if path.parent == POLICY_DIR else str(path)
+    shipped = path.parent == POLICY_DIR
+    source = f"policies/{path.name}" if shipped else str(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -99,6 +109,7 @@ def load_policy_file(path: Path | str, overrides: Mapping[str, Any] | None = Non
         raise PolicyError(source, "", f"not valid TOML: {exc}") from exc
     if overrides:
         raw = merge(raw, overrides)
+        drop_stale_translations(raw, overrides)
         changed = overrides.get("requirements")
         for code, entry in changed.items() if isinstance(changed, Mapping) else ():
             if isinstance(entry, Mapping) and "validity_months" in entry and "renewal" not in entry:
@@ -106,7 +117,8 @@ def load_policy_file(path: Path | str, overrides: Mapping[str, Any] | None = Non
                 table = raw["requirements"].get(code)
                 if isinstance(table, dict):
                     table.pop("renewal", None)
-    return build_policy(raw, name=path.stem, source=source)
+                    drop_stale_translations(table, {"renewal": ""})
+    return build_policy(raw, name=path.stem, source=source, complete=shipped and not overrides)
 
 
 def merge(base: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
@@ -121,20 +133,24 @@ def merge(base: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, An
     return merged
 
 
-def build_policy(raw: Mapping[str, Any], name: str, source: str) -> Policy:
-    """Validate parsed profile data and build the Policy."""
+def build_policy(raw: Mapping[str, Any], name: str, source: str, complete: bool = False) -> Policy:
+    """Validate parsed profile data and build the Policy.
+
+    `complete` requires a translation of every text in every language.
+    """
     top = Table(raw, "", source)
     title = top.text("title")
+    translations = read_translations(top, {"title": title}, complete)
     warning_days = top.whole("warning_days")
     default_reminders = top.wholes("reminder_days", (60, 30, 7, 0))
-    requirements = _requirements(top.table("requirements"), default_reminders)
-    roles = _roles(top.table("roles"))
+    requirements = _requirements(top.table("requirements"), default_reminders, complete)
+    roles = _roles(top.table("roles"), complete)
     satisfiers = _satisfiers(top.table("nesting"), top, requirements)
     prerequisites = _prerequisites(top.table("prerequisites", {}))
-    risk_requirement, risk_statuses = _risk(top.table("risk"))
+    risk_requirement, risk_statuses = _risk(top.table("risk"), complete)
     division_rules = read_divisions(top.table("divisions"), requirements)
-    heading = read_heading(top.table("heading"))
-    crosscert = read_crosscert(top.table("crosscert"))
+    heading = read_heading(top.table("heading"), complete)
+    crosscert = read_crosscert(top.table("crosscert"), complete)
     age_rules = read_age_rules(top)
     top.done()
     return Policy(
@@ -153,6 +169,7 @@ def build_policy(raw: Mapping[str, Any], name: str, source: str) -> Policy:
         heading=heading,
         crosscert=crosscert,
         age_rules=age_rules,
+        translations=translations,
     )
 
 
@@ -164,16 +181,9 @@ def _kind_of(code: str) -> str:
     return ""
 
 
-def _renewal_words(months: int | None) -> str:
-    if months is None:
-        return "one-time"
-    if months % 12 == 0:
-        years = months // 12
-        return "annually" if years == 1 else f"every {years} years"
-    return f"every {months} months"
-
-
-def _requirements(table: Table, default_reminders: tuple[int, ...]) -> dict[str, RequirementSpec]:
+def _requirements(
+    table: Table, default_reminders: tuple[int, ...], complete: bool
+) -> dict[str, RequirementSpec]:
     specs: dict[str, RequirementSpec] = {}
     for code in table.codes():
         if code not in REQUIREMENT_CODES:
@@ -194,17 +204,26 @@ def _requirements(table: Table, default_reminders: tuple[int, ...]) -> dict[str,
         if online_report and kind != "coach_course":
             # Other requirements are reported through self_report.
             raise entry.fail("online_report", "only coach courses have an online report; use self_report")
+        title, how_to, purpose = entry.text("title"), entry.text("how_to"), entry.text("purpose", "")
+        derived = renewal_words(months)
+        renewal = entry.text("renewal", None)
+        english = {"title": title, "renewal": renewal or derived["en"], "how_to": how_to, "purpose": purpose}
         specs[code] = RequirementSpec(
             code=code,
-            title=entry.text("title"),
+            title=title,
             kind=kind,
             validity_months=months,
-            renewal=entry.text("renewal", _renewal_words(months)),
-            how_to=entry.text("how_to"),
+            renewal=english["renewal"],
+            how_to=how_to,
             self_report=self_report,
             reminder_days=tuple(sorted(entry.wholes("reminder_days", default_reminders), reverse=True)),
             online_report=online_report,
-            purpose=entry.text("purpose", ""),
+            purpose=purpose,
+            # Words the engine derives for a period the profile does not
+            # describe come in every language; the profile's own need its own.
+            translations=read_translations(
+                entry, english, complete, None if renewal is not None else {"renewal": derived}
+            ),
         )
         entry.done()
     for code in REQUIREMENT_CODES:
@@ -213,7 +232,7 @@ def _requirements(table: Table, default_reminders: tuple[int, ...]) -> dict[str,
     return specs
 
 
-def _roles(table: Table) -> dict[str, RoleSpec]:
+def _roles(table: Table, complete: bool) -> dict[str, RoleSpec]:
     roles: dict[str, RoleSpec] = {}
     for code in table.codes():
         if code not in ROLES:
@@ -222,7 +241,13 @@ def _roles(table: Table) -> dict[str, RoleSpec]:
         requires = entry.texts("requires", choices=REQUIREMENT_CODES + (DIVISION_COURSE,))
         if len(set(requires)) != len(requires):
             raise entry.fail("requires", "lists a requirement twice")
-        roles[code] = RoleSpec(code=code, title=entry.text("title"), requires=requires)
+        title = entry.text("title")
+        roles[code] = RoleSpec(
+            code=code,
+            title=title,
+            requires=requires,
+            translations=read_translations(entry, {"title": title}, complete),
+        )
         entry.done()
     for code in ROLES:
         if code not in roles:
@@ -284,7 +309,7 @@ def _prerequisites(table: Table) -> dict[str, tuple[str, ...]]:
     return {code: tuple(codes) for code, codes in needs.items() if codes}
 
 
-def _risk(table: Table) -> tuple[str, dict[str, RiskStatusRule]]:
+def _risk(table: Table, complete: bool) -> tuple[str, dict[str, RiskStatusRule]]:
     requirement = table.choice("requirement", REQUIREMENT_CODES)
     statuses_table = table.table("statuses")
     statuses: dict[str, RiskStatusRule] = {}
@@ -292,11 +317,15 @@ def _risk(table: Table) -> tuple[str, dict[str, RiskStatusRule]]:
         if status not in RISK_STATUSES:
             raise statuses_table.fail(status, "unknown risk status")
         entry = statuses_table.table(status)
+        meaning, next_step = entry.text("meaning"), entry.text("next_step", "")
         statuses[status] = RiskStatusRule(
             status=status,
             may_coach=entry.flag("may_coach"),
-            meaning=entry.text("meaning"),
-            next_step=entry.text("next_step", ""),
+            meaning=meaning,
+            next_step=next_step,
+            translations=read_translations(
+                entry, {"meaning": meaning, "next_step": next_step}, complete
+            ),
         )
         entry.done()
     for status in RISK_STATUSES:

@@ -21,6 +21,7 @@ from .policy import (
     RequirementSpec,
 )
 from .tomlreader import Table
+from .translations import read_translations
 
 # Preconditions a cross-certification applicant must meet, besides
 # requirement codes on record.
@@ -78,13 +79,15 @@ def read_divisions(
     return {division: rules[division] for division in DIVISIONS}
 
 
-def read_heading(table: Table) -> HeadingSettings:
+def read_heading(table: Table, complete: bool = False) -> HeadingSettings:
+    source = table.text("source")
     settings = HeadingSettings(
         practice_minutes_per_week=table.whole("practice_minutes_per_week"),
         headers_warning_above=table.whole("headers_warning_above"),
         headers_limit=table.whole("headers_limit"),
         sanction_max_age=table.whole("sanction_max_age"),
-        source=table.text("source"),
+        source=source,
+        translations=read_translations(table, {"source": source}, complete),
     )
     if settings.headers_warning_above > settings.headers_limit:
         raise table.fail("headers_warning_above", "is above headers_limit")
@@ -92,7 +95,7 @@ def read_heading(table: Table) -> HeadingSettings:
     return settings
 
 
-def read_crosscert(table: Table) -> CrossCertSettings:
+def read_crosscert(table: Table, complete: bool = False) -> CrossCertSettings:
     chain = table.texts("approval_chain", choices=APPROVER_ROLES)
     if not chain:
         raise table.fail("approval_chain", "must name at least one approver")
@@ -110,8 +113,14 @@ def read_crosscert(table: Table) -> CrossCertSettings:
         reason = entry.text("reason")
         if not reason:
             raise entry.fail("reason", "must explain the decision")
+        title = entry.text("title")
         licences[code] = LicenceRule(
-            code=code, title=entry.text("title"), accepted=accepted, grants=grants, reason=reason
+            code=code,
+            title=title,
+            accepted=accepted,
+            grants=grants,
+            reason=reason,
+            translations=read_translations(entry, {"title": title, "reason": reason}, complete),
         )
         entry.done()
     for code in LICENCE_CODES:

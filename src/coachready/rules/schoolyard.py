@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from .english import contract_text
 from .errors import InputError, PolicyError
 from .jsonfields import MAX_YEAR, check_year
 from .tomlreader import Table
+from .translations import Translations, Worded, read_translations
 from .wording import Wording
 
 CURRICULUM_FILE = Path(__file__).parent / "curriculum" / "schoolyard.toml"
@@ -36,7 +37,7 @@ _loaded: list[Curriculum] = []
 
 
 @dataclass(frozen=True, slots=True)
-class Activity:
+class Activity(Worded):
     """One activity a parent volunteer can run from the description alone."""
 
     name: str
@@ -47,6 +48,7 @@ class Activity:
     easier: str
     harder: str
     game: bool
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's activity object, with the extra practical fields."""
@@ -63,7 +65,7 @@ class Activity:
 
 
 @dataclass(frozen=True, slots=True)
-class CurriculumWeek:
+class CurriculumWeek(Worded):
     """One week of the curriculum."""
 
     week: int
@@ -71,6 +73,7 @@ class CurriculumWeek:
     skills: tuple[str, ...]
     focus: str
     activities: tuple[Activity, ...]
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def minutes(self) -> int:
@@ -79,11 +82,12 @@ class CurriculumWeek:
 
 
 @dataclass(frozen=True, slots=True)
-class Curriculum:
+class Curriculum(Worded):
     """The whole curriculum: ten weeks in order."""
 
     title: str
     weeks: tuple[CurriculumWeek, ...]
+    translations: Translations = field(default_factory=dict, compare=False, repr=False)
 
     def week(self, number: int) -> CurriculumWeek:
         """Curriculum week `number` (1-based)."""
@@ -150,16 +154,20 @@ class SeasonPlan:
 
 
 def load_curriculum(path: Path | None = None) -> Curriculum:
-    """The School Yard curriculum, validated (cached for the shipped file)."""
+    """The School Yard curriculum, validated (cached for the shipped file).
+
+    The shipped file must translate every text into every language
+    (`wording.LANGUAGES`); another file falls back to English.
+    """
     if path is None:
         with _lock:
             if not _loaded:
-                _loaded.append(_read(CURRICULUM_FILE))
+                _loaded.append(_read(CURRICULUM_FILE, complete=True))
             return _loaded[0]
-    return _read(path)
+    return _read(path, complete=path.resolve() == CURRICULUM_FILE.resolve())
 
 
-def _read(path: Path) -> Curriculum:
+def _read(path: Path, complete: bool) -> Curriculum:
     source = f"curriculum/{path.name}"
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -170,36 +178,49 @@ def _read(path: Path) -> Curriculum:
     for number, entry in enumerate(top.tables("weeks"), start=1):
         if entry.whole("week") != number:
             raise entry.fail("week", f"must be {number}: weeks go in order")
-        activities = tuple(_activity(a) for a in entry.tables("activities"))
+        activities = tuple(_activity(a, complete) for a in entry.tables("activities"))
         if not 3 <= len(activities) <= 5:
             raise entry.fail("activities", "a session has 3 to 5 activities")
         if not activities[-1].game or any(a.game for a in activities[:-1]):
             raise entry.fail("activities", "a session ends in its one small-sided game")
+        title, focus = entry.text("title"), entry.text("focus")
         weeks.append(CurriculumWeek(
             week=number,
-            title=entry.text("title"),
+            title=title,
             skills=entry.texts("skills", choices=SKILLS),
-            focus=entry.text("focus"),
+            focus=focus,
             activities=activities,
+            translations=read_translations(entry, {"title": title, "focus": focus}, complete),
         ))
         entry.done()
     if len(weeks) != CURRICULUM_WEEKS:
         raise top.fail("weeks", f"must hold {CURRICULUM_WEEKS} weeks")
-    curriculum = Curriculum(title=top.text("title"), weeks=tuple(weeks))
+    title = top.text("title")
+    curriculum = Curriculum(
+        title=title,
+        weeks=tuple(weeks),
+        translations=read_translations(top, {"title": title}, complete),
+    )
     top.done()
     return curriculum
 
 
-def _activity(entry: Table) -> Activity:
+# The words of an activity a translation must cover.
+ACTIVITY_TEXTS = ("name", "description", "setup", "coaching_points", "easier", "harder")
+
+
+def _activity(entry: Table, complete: bool) -> Activity:
+    english = {key: entry.texts(key) if key == "coaching_points" else entry.text(key) for key in ACTIVITY_TEXTS}
     activity = Activity(
-        name=entry.text("name"),
+        name=english["name"],
         minutes=entry.whole("minutes", minimum=1),
-        description=entry.text("description"),
-        setup=entry.text("setup"),
-        coaching_points=entry.texts("coaching_points"),
-        easier=entry.text("easier"),
-        harder=entry.text("harder"),
+        description=english["description"],
+        setup=english["setup"],
+        coaching_points=english["coaching_points"],
+        easier=english["easier"],
+        harder=english["harder"],
         game=entry.flag("game", False),
+        translations=read_translations(entry, english, complete),
     )
     entry.done()
     return activity

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.text import get_text_list
+from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from coachready.core.policy_words import local, local_title
 from coachready.org.models import Role
 from coachready.rules import CurriculumWeek, Policy, load_curriculum
 from coachready.teams.labels import division_label
@@ -31,8 +32,9 @@ ROLE_LABELS = {role.value: role.label for role in Role}
 class RequirementRow:
     code: str
     title: str
-    renewal: str
+    renewal: str  # in the reader's language
     how_to: str
+    once: bool = False  # one-time: never renewed
 
 
 @dataclass(frozen=True)
@@ -80,8 +82,10 @@ class RequirementsView:
 
 
 def _course_renewal(policy: Policy) -> str:
-    words = {policy.requirements[c].renewal for c in policy.requirements if c.startswith("coach_")}
-    return words.pop() if len(words) == 1 else _("see below")
+    courses = [policy.requirements[c] for c in policy.requirements if c.startswith("coach_")]
+    if courses and len({spec.renewal for spec in courses}) == 1:
+        return local(courses[0], "renewal")
+    return _("see below")
 
 
 def requirement_rows(policy: Policy, role: str = "head_coach") -> tuple[RequirementRow, ...]:
@@ -96,7 +100,9 @@ def requirement_rows(policy: Policy, role: str = "head_coach") -> tuple[Requirem
             ))
             continue
         spec = policy.requirements[code]
-        rows.append(RequirementRow(code, spec.title, spec.renewal, spec.how_to))
+        rows.append(RequirementRow(
+            code, local(spec, "title"), local(spec, "renewal"), local(spec, "how_to"), once=spec.renewal == "one-time"
+        ))
     return tuple(rows)
 
 
@@ -106,7 +112,7 @@ def division_courses(policy: Policy) -> tuple[DivisionCourse, ...]:
     for division in policy.divisions:
         grouped.setdefault(policy.division_rules[division].course, []).append(division_label(division))
     return tuple(
-        DivisionCourse(tuple(divisions), course, policy.title_of(course)) for course, divisions in grouped.items()
+        DivisionCourse(tuple(divisions), course, local_title(policy, course)) for course, divisions in grouped.items()
     )
 
 
@@ -120,7 +126,7 @@ def nesting_lines(policy: Policy) -> tuple[str, ...]:
         for other in satisfiers:
             if other != code:
                 lines.append(_("%(course)s also counts where %(needed)s is needed.") % {
-                    "course": policy.title_of(other), "needed": policy.title_of(code),
+                    "course": local_title(policy, other), "needed": local_title(policy, code),
                 })
     return tuple(lines)
 
@@ -132,7 +138,7 @@ def upper_courses(policy: Policy) -> tuple[UpperCourse, ...]:
     for division in policy.divisions:
         needed_by.setdefault(policy.division_rules[division].course, []).append(division_label(division))
     return tuple(
-        UpperCourse(spec.title, tuple(needed_by.get(code, ())), spec.purpose)
+        UpperCourse(local(spec, "title"), tuple(needed_by.get(code, ())), local(spec, "purpose"))
         for code, spec in policy.requirements.items()
         if spec.kind == "coach_course" and code not in AGE_SPECIFIC
     )
@@ -142,7 +148,7 @@ def age_specific_rule(policy: Policy) -> str:
     """Say so when no age-specific course is satisfied by any other course."""
     courses = [c for c in AGE_SPECIFIC if c in policy.requirements]
     if all(tuple(policy.satisfiers.get(c, (c,))) == (c,) for c in courses):
-        titles = get_text_list([policy.title_of(c) for c in courses], pgettext("list", "and"))
+        titles = get_text_list([local_title(policy, c) for c in courses], pgettext("list", "and"))
         return _(
             "The age-specific courses (%(courses)s) do not substitute for each other, and the upper courses "
             "do not replace them: a coach with the Advanced Coach course who wants to coach 10U still needs "
@@ -154,29 +160,32 @@ def age_specific_rule(policy: Policy) -> str:
 def prerequisite_lines(policy: Policy) -> tuple[str, ...]:
     return tuple(
         _("%(course)s needs %(courses)s first.") % {
-            "course": policy.title_of(course),
-            "courses": get_text_list([policy.title_of(p) for p in before], pgettext("list", "and")),
+            "course": local_title(policy, course),
+            "courses": get_text_list([local_title(policy, p) for p in before], pgettext("list", "and")),
         }
         for course, before in policy.prerequisites.items()
         if before
     )
 
 
-def _when(renewal: str) -> str:
-    return _("One time") if renewal == "one-time" else renewal[:1].upper() + renewal[1:]
+def _when(row: RequirementRow) -> str:
+    return _("One time") if row.once else capfirst(row.renewal)
 
 
 def steps(policy: Policy, role: str = "head_coach") -> tuple[Step, ...]:
     """The path to coaching, renewing requirements first (they recur)."""
     rows = requirement_rows(policy, role)
-    recurring = [r for r in rows if r.renewal != "one-time"]
-    once = [r for r in rows if r.renewal == "one-time"]
-    return tuple(Step(_when(r.renewal), r.title, r.how_to) for r in recurring + once)
+    recurring = [r for r in rows if not r.once]
+    once = [r for r in rows if r.once]
+    return tuple(Step(_when(r), r.title, r.how_to) for r in recurring + once)
 
 
 def crosscert_lines(policy: Policy) -> tuple[LicenceLine, ...]:
     return tuple(
-        LicenceLine(rule.title, rule.accepted, tuple(policy.title_of(c) for c in rule.grants), rule.reason)
+        LicenceLine(
+            local(rule, "title"), rule.accepted, tuple(local_title(policy, c) for c in rule.grants),
+            local(rule, "reason"),
+        )
         for rule in policy.crosscert.licences.values()
     )
 
@@ -202,7 +211,7 @@ def requirements_view(policy: Policy) -> RequirementsView:
         approval_chain=tuple(str(ROLE_LABELS.get(code, code)) for code in policy.crosscert.approval_chain),
         preconditions=tuple(
             str(PRECONDITION_WORDS[code]) if code in PRECONDITION_WORDS
-            else _("Hold %(certification)s.") % {"certification": policy.title_of(code)}
+            else _("Hold %(certification)s.") % {"certification": local_title(policy, code)}
             for code in policy.crosscert.preconditions
         ),
         upper_courses=upper_courses(policy),
@@ -263,7 +272,7 @@ def heading_view(policy: Policy) -> HeadingView:
             sorted({str(_SANCTION.get(r.sanction, r.sanction)) for r in policy.division_rules.values()}),
             pgettext("list", "or"),
         ),
-        source=settings.source,
+        source=local(settings, "source"),
     )
 
 

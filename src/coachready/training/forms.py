@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField, ModelMultipleChoiceField
+from coachready.core.policy_words import local
 from coachready.org.models import Region
 from coachready.org.names import name_order
 from coachready.training.access import instructors_for
@@ -23,7 +24,7 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 def course_choices(region: Region) -> list[tuple[str, str]]:
     policy = region.policy()
     return [("", gettext("— none (a coach clinic) —"))] + [
-        (code, spec.title) for code, spec in policy.requirements.items()
+        (code, local(spec, "title")) for code, spec in policy.requirements.items()
     ]
 
 

@@ -20,6 +20,8 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from coachready.core.policy_words import local_title
+
 
 class EventQuerySet(models.QuerySet):
     def with_counts(self) -> EventQuerySet:
@@ -104,7 +106,7 @@ class Event(models.Model):
     def course_title(self) -> str:
         """The granted requirement's title in the region's policy
         ("Coach (10U)"), for pages; the code stays for the API and CLI."""
-        return self.region.policy().title_of(self.course) if self.course else ""
+        return local_title(self.region.policy(), self.course) if self.course else ""
 
     @property
     def is_open(self) -> bool:

@@ -1,13 +1,14 @@
 """Policy texts inside rendered sentences: titles, how-to text, renewals,
 risk status meanings, the heading policy's source, licence reasons.
 
-Every sentence the renderer makes reads them here and nowhere else, so the
-policy's words in the reader's language arrive through these two functions.
-Today they return the policy profile's own (English) text.
+Every sentence the renderer makes reads them here and nowhere else, in the
+active language (`coachready.core.policy_words`): the policy's own English
+where a region's override left a text untranslated.
 """
 
 from __future__ import annotations
 
+from coachready.core.policy_words import local
 from coachready.rules import Policy
 from coachready.teams.labels import division_label
 
@@ -17,10 +18,10 @@ def policy_title(policy: Policy, code: str) -> str:
     division ("10U", "School Yard") code; the code itself when unknown."""
     spec = policy.requirements.get(code)
     if spec is not None:
-        return spec.title
+        return local(spec, "title")
     role = policy.roles.get(code)
     if role is not None:
-        return role.title
+        return local(role, "title")
     return division_label(code)
 
 
@@ -32,11 +33,11 @@ def policy_text(policy: Policy, kind: str, code: str, field: str) -> str:
     (`code` "", `field` "source").
     """
     if kind == "requirement":
-        return str(getattr(policy.requirements[code], field))
+        return str(local(policy.requirements[code], field))
     if kind == "risk_status":
-        return str(getattr(policy.risk_statuses[code], field))
+        return str(local(policy.risk_statuses[code], field))
     if kind == "licence":
-        return str(getattr(policy.crosscert.licences[code], field))
+        return str(local(policy.crosscert.licences[code], field))
     if kind == "heading":
-        return str(getattr(policy.heading, field))
+        return str(local(policy.heading, field))
     raise KeyError(kind)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from coachready.certs.services.readiness import person_records
+from coachready.core.policy_words import local_title
 from coachready.org.models import Person
 
 # Without a season to aim at, a path aims this far ahead.
@@ -90,7 +91,7 @@ def plan_for(person: Person, division: str, role: str, as_of: date, *, policy=No
         spec = policy.requirements[action.code]
         offers = course_offers(region, action.course, as_of) if with_offers and action.course else []
         in_time = any(offer.starts_on <= action.due_by for offer in offers)
-        after = tuple(policy.title_of(a.code) for a in actions if a.prerequisite_of == action.code)
+        after = tuple(local_title(policy, a.code) for a in actions if a.prerequisite_of == action.code)
         steps.append(Step(
             action=action, spec=spec, offers=offers, next_offer=offers[0] if offers else None, in_time=in_time,
             late=with_offers and spec.kind == "coach_course" and not in_time,

@@ -21,6 +21,7 @@ from coachready.certs.models import CertificationRecord
 from coachready.certs.services.records import record_completion
 from coachready.certs.services.versions import bump_readiness_for_people
 from coachready.core.mail import send_templated
+from coachready.core.policy_words import local_title
 from coachready.org.audit import log_action
 from coachready.org.models import Person
 
@@ -39,7 +40,9 @@ def submit_upload(person: Person, requirement: str, completed_on: date, evidence
     policy = person.home_region.policy()
     spec = policy.requirements.get(requirement)
     if spec is None or not spec.reportable:
-        raise DecisionError(_("%(title)s cannot be uploaded by a volunteer.") % {"title": policy.title_of(requirement)})
+        raise DecisionError(
+            _("%(title)s cannot be uploaded by a volunteer.") % {"title": local_title(policy, requirement)}
+        )
     if completed_on > today:
         raise DecisionError(_("The completion date is in the future."))
     return record_completion(
@@ -61,7 +64,7 @@ def _notify(record: CertificationRecord) -> None:
     policy = person.home_region.policy()
     approved = record.status == CertificationRecord.Status.VERIFIED
     with translation.override(language_of(person)):
-        title = policy.title_of(record.requirement)
+        title = local_title(policy, record.requirement)
         if approved:
             subject = _("%(title)s: certificate verified") % {"title": title}
         else:

@@ -15,6 +15,7 @@ from django.db.models import Min, Q
 
 from coachready.certs.models import CertificationRecord
 from coachready.certs.services.path import Plan, default_target, plan_for
+from coachready.core.policy_words import local, local_title
 from coachready.org.models import AuditEntry, Person, Role, RoleAssignment
 
 # Coaching roles as the rules engine names them.
@@ -89,7 +90,7 @@ def _record_lines(records: list[CertificationRecord], policy, as_of: date) -> li
         until = record_valid_until(record.completed_on, record.valid_until, spec.validity_months if spec else None)
         verified = record.status == CertificationRecord.Status.VERIFIED
         lines.append(RecordLine(
-            record=record, title=policy.title_of(record.requirement), valid_until=until,
+            record=record, title=local_title(policy, record.requirement), valid_until=until,
             counting=verified and counts_on(record.completed_on, until, as_of),
             lapsed=verified and until is not None and until < as_of,
         ))
@@ -127,17 +128,18 @@ def volunteer_overview(person: Person, as_of: date, *, admin: bool) -> Volunteer
         verdict = evaluate(rule_records, division, role, as_of, policy)
         plan = plan_for(person, division, role, as_of, policy=policy, records=rule_records, target=target,
                         season=season, pending=pending_codes, with_offers=False)
-        overview.standings.append(Standing(division, role, policy.roles[role].title, tuple(teams), verdict, plan))
+        role_title = local(policy.roles[role], "title")
+        overview.standings.append(Standing(division, role, role_title, tuple(teams), verdict, plan))
     overview.enrollments = list(
         Enrollment.objects.filter(person=person).select_related("event__region")
         .annotate(first_day=Min("event__sessions__date")).order_by("-first_day", "-pk")[:RECENT]
     )
     overview.applications = [
-        (application, policy.title_of(application.course))
+        (application, local_title(policy, application.course))
         for application in Application.objects.filter(applicant=person).order_by("-submitted_at")[:RECENT]
     ]
     overview.reminders = [
-        (reminder, policy.title_of(reminder.requirement))
+        (reminder, local_title(policy, reminder.requirement))
         for reminder in SentReminder.objects.filter(person=person).order_by("-created_at")[:RECENT]
     ]
     overview.emails = list(OutboundEmail.objects.filter(person=person).order_by("-created_at")

@@ -17,6 +17,7 @@ from coachready.certs.services import verification
 from coachready.certs.services.path import default_target, plan_for
 from coachready.certs.services.readiness import person_records, verdict_for
 from coachready.certs.views.common import parse_date, pick_division, today
+from coachready.core.policy_words import local, local_title
 from coachready.core.uploads import evidence_response
 from coachready.teams.models import CoachAssignment
 from coachready.teams.services import current_season
@@ -84,7 +85,7 @@ def checklist(request):
                       "may_upload": spec.reportable and shown not in ("met", "pending")})
     return render(request, "certs/checklist.html", {
         "person": person, "policy": policy, "verdict": verdict, "items": items, "division": division,
-        "role": role, "role_title": policy.roles[role].title, "division_error": error, "as_of": as_of,
+        "role": role, "role_title": local(policy.roles[role], "title"), "division_error": error, "as_of": as_of,
         "steps_to_go": plan.count,
     })
 
@@ -130,7 +131,7 @@ def upload(request):
             form.add_error("requirement", str(exc))
         else:
             messages.success(request, _("Thank you. Your %(title)s certificate is pending verification by "
-                                        "the region.") % {"title": policy.title_of(data["requirement"])})
+                                        "the region.") % {"title": local_title(policy, data["requirement"])})
             return redirect("certs:history")
     recorded_by_region = [spec for spec in policy.requirements.values()
                           if not spec.reportable and spec.kind == "coach_course"]
@@ -155,7 +156,7 @@ def history(request):
         until = record_valid_until(record.completed_on, record.valid_until, spec.validity_months if spec else None)
         counting = record.status == CertificationRecord.Status.VERIFIED and counts_on(record.completed_on, until,
                                                                                       as_of)
-        rows.append({"record": record, "title": policy.title_of(record.requirement), "until": until,
+        rows.append({"record": record, "title": local_title(policy, record.requirement), "until": until,
                      "counting": counting,
                      "lapsed": record.status == CertificationRecord.Status.VERIFIED and until is not None
                      and until < as_of})

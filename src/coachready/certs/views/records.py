@@ -15,6 +15,7 @@ from coachready.certs.models import CertificationRecord
 from coachready.certs.services import verification
 from coachready.certs.services.records import record_completion
 from coachready.certs.views.common import today
+from coachready.core.policy_words import local_title
 from coachready.core.redirects import safe_next
 
 
@@ -32,9 +33,9 @@ def manual_record(request, number: int, pk: int):
             evidence=data["evidence"], verified=True,
         )
         messages.success(request, _("Recorded %(title)s for %(name)s.") % {
-            "title": policy.title_of(data["requirement"]), "name": person.display_name})
+            "title": local_title(policy, data["requirement"]), "name": person.display_name})
         return redirect(safe_next(request) or reverse("certs:manual_record", args=[region.number, person.pk]))
-    recent = [(record, policy.title_of(record.requirement)) for record in
+    recent = [(record, local_title(policy, record.requirement)) for record in
               CertificationRecord.objects.filter(person=person).order_by("-completed_on", "-pk")[:20]]
     return render(request, "certs/manual_record.html", {
         "region": region, "person": person, "form": form, "recent": recent, "policy": policy,

@@ -15,6 +15,7 @@ from coachready.certs.access import admin_region, get_record_for, pending_for_re
 from coachready.certs.forms import ApproveForm, RejectForm
 from coachready.certs.services import verification
 from coachready.certs.views.common import today
+from coachready.core.policy_words import local_title
 from coachready.core.redirects import safe_next
 
 # What the queue shows of an upload, from its stored name: the name's
@@ -39,7 +40,7 @@ def _queue(request, region, bound: dict | None = None):  # noqa: ANN001
             ApproveForm(prefix=f"a{record.pk}", today=as_of, initial={"completed_on": record.completed_on}),
             RejectForm(prefix=f"r{record.pk}"),
         )
-        items.append({"record": record, "title": policy.title_of(record.requirement), "kind": _file_kind(record),
+        items.append({"record": record, "title": local_title(policy, record.requirement), "kind": _file_kind(record),
                       "approve_form": forms[0], "reject_form": forms[1]})
     status = 400 if bound else 200
     return render(request, "certs/verify.html", {"region": region, "page": page, "items": items}, status=status)

@@ -18,6 +18,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from coachready.certs.models import CertificationRecord
+from coachready.core.policy_words import local, local_title
 from coachready.core.uploads import validate_evidence_file
 from coachready.crosscert.models import LICENCE_CHOICES, Application
 from coachready.crosscert.services import notify
@@ -70,11 +71,11 @@ def licence_options(policy) -> list[LicenceOption]:
         options.append(
             LicenceOption(
                 code=code,
-                title=(rule.title if rule is not None and rule.title else fallback),
+                title=(local(rule, "title") if rule is not None and rule.title else fallback),
                 accepted=result.accepted,
                 grants=tuple(result.grants),
-                grant_titles=tuple(policy.title_of(c) for c in result.grants),
-                reason=result.reason,
+                grant_titles=tuple(local_title(policy, c) for c in result.grants),
+                reason=local(rule, "reason") if rule is not None else result.reason,
                 wording=result.wording,
             )
         )
@@ -130,7 +131,7 @@ def check_preconditions(
                 else _("Your background check's risk status allows no role; contact your region."),
             ))
         else:
-            title = policy.title_of(code)
+            title = local_title(policy, code)
             met = _has_current(records, code, as_of, policy)
             checks.append(PreconditionCheck(
                 code, title, met,
@@ -166,7 +167,7 @@ def validate_application(
     problems = [CrossCertError("required", message, name) for name, message in required if not data.get(name)]
     course = data.get("course") or ""
     if course not in result.grants:
-        titles = ", ".join(policy.title_of(c) for c in result.grants)
+        titles = ", ".join(local_title(policy, c) for c in result.grants)
         problems.append(CrossCertError(
             "course_not_granted",
             _("The %(licence)s can be cross-certified for %(courses)s only.") % {
@@ -208,7 +209,7 @@ def validate_application(
     if course and open_ones.exists():
         problems.append(CrossCertError(
             "already_open",
-            _("You already have an open application for %(course)s.") % {"course": policy.title_of(course)},
+            _("You already have an open application for %(course)s.") % {"course": local_title(policy, course)},
             "course",
         ))
     return problems

@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from coachready.core.mail import send_templated
+from coachready.core.policy_words import local_title
 from coachready.crosscert.access import role_holders, unit_label
 from coachready.crosscert.models import Application, Decision
 from coachready.org.models import Person, Role
@@ -47,7 +48,7 @@ def _context(application: Application, policy, decision: Decision | None = None)
     context = {
         "application": application,
         "applicant": application.applicant,
-        "course_title": policy.title_of(application.course),
+        "course_title": local_title(policy, application.course),
         "licence_title": application.get_licence_display(),
         "step_role": role_label(role),
         "step_unit": unit_label(role, region) if role else "",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from coachready.core.policy_words import local, local_title
 from coachready.core.redirects import safe_next
 from coachready.org.models import Region
 from coachready.training import access
@@ -43,7 +44,7 @@ class CalendarFilter(forms.Form):
             for r in Region.objects.order_by("number")
         ]
         self.fields["course"].choices = [("", _("All courses and clinics")), ("clinic", _("Coach clinics"))] + [
-            (code, spec.title) for code, spec in load_policy().requirements.items()
+            (code, local(spec, "title")) for code, spec in load_policy().requirements.items()
         ]
 
 
@@ -93,7 +94,7 @@ def event_detail(request, pk: int):
         "open": event.accepts_enrolment_on(today),
         "prerequisite_note": prerequisite_note,
         "can_manage": access.can_manage(request.user, event.region),
-        "course_title": event.region.policy().title_of(event.course) if event.course else "",
+        "course_title": local_title(event.region.policy(), event.course) if event.course else "",
     })
 
 
