@@ -14,8 +14,8 @@ def test_checklist_explains_in_the_readers_language(login, world):
     url = reverse("certs:checklist") + "?division=schoolyard&role=head_coach"
     spanish = client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
     chinese = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
-    assert "Tome el curso Schoolyard Coach; es obligatorio para" in spanish
-    assert "请修读Schoolyard Coach课程" in chinese
+    assert "Tome el curso Entrenador de Schoolyard; es obligatorio para" in spanish
+    assert "请修读Schoolyard 教练课程" in chinese
     assert "Take the Schoolyard Coach course" not in spanish + chinese
 
 

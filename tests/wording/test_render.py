@@ -48,9 +48,10 @@ def test_every_sentence_renders_whole_in_every_language(language, label, wording
 
 @pytest.mark.parametrize(("language", "expected"), [
     ("en", "Take the 10U Coach course; your 6U Coach, 8U Coach and 12U Coach certificates do not count for 10U."),
-    ("es", "Tome el curso 10U Coach; sus certificados de 6U Coach, 8U Coach y 12U Coach no son válidos para 10U."),
-    ("zh-hans", "请修读10U Coach课程：您的6U Coach、8U Coach和12U Coach证书不适用于10U。"),
-    ("zh-hant", "請修讀10U Coach課程：您的6U Coach、8U Coach和12U Coach證書不適用於10U。"),
+    ("es", "Tome el curso Entrenador de 10U; sus certificados de Entrenador de 6U, Entrenador de 8U y Entrenador de "
+           "12U no son válidos para 10U."),
+    ("zh-hans", "请修读10U 教练课程：您的6U 教练、8U 教练和12U 教练证书不适用于10U。"),
+    ("zh-hant", "請修讀10U 教練課程：您的6U 教練、8U 教練和12U 教練證書不適用於10U。"),
 ])
 def test_lists_join_in_the_readers_language(language, expected) -> None:
     wording = dict(SAMPLES)["three courses held"]

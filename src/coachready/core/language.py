@@ -118,9 +118,15 @@ class LanguageMiddleware:
 
     def __call__(self, request):
         language, source = choose(request)
+        # Put back what was active before, so nothing outlives the request
+        # in the thread (a test, a task run in the same process).
+        previous = translation.get_language()
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            translation.activate(previous) if previous else translation.deactivate()
         if source == "profile":
             remember(response, language)
         if source != "path":

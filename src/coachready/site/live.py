@@ -94,9 +94,11 @@ def requirement_rows(policy: Policy, role: str = "head_coach") -> tuple[Requirem
     rows = []
     for code in policy.roles[role].requires:
         if code == DIVISION_COURSE:
+            courses = [spec for key, spec in policy.requirements.items() if key.startswith("coach_")]
             rows.append(RequirementRow(
                 code, _("Coach course for the division you coach"), _course_renewal(policy),
                 _("Each division needs its own course; see the table of divisions and courses."),
+                once=bool(courses) and all(spec.renewal == "one-time" for spec in courses),
             ))
             continue
         spec = policy.requirements[code]
