@@ -73,7 +73,9 @@ def build(directory: Path) -> Path:
             else:
                 string = pseudo(message.id)
             catalog.add(message.id, string, context=message.context, flags=message.flags - {"fuzzy"})
-    target = directory / "qps_PLOC" / "LC_MESSAGES"
+    from django.utils.translation import to_locale
+
+    target = directory / to_locale(CODE) / "LC_MESSAGES"
     target.mkdir(parents=True, exist_ok=True)
     with (target / "django.mo").open("wb") as handle:
         write_mo(handle, catalog)
