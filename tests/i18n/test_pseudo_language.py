@@ -28,6 +28,7 @@ from django.test import Client
 from django.utils.html import strip_tags
 
 from coachready.core.demo import load_demo
+from coachready.org.models import Person
 from tests.factories import pass_second_factor
 from tests.i18n import pseudo
 
@@ -43,11 +44,12 @@ PAGES_PER_PERSONA = 90
 SAME_SHAPE = 2  # pages per path shape (ids replaced): enough to see each template
 # Names the product writes as their owners do, in every language.
 NAMES = {"AYSO", "AYSOU", "CoachReady", "SafeSport", "Safe Haven", "Live Scan", "US Soccer", "CDC",
-         "HEADS UP", "QR", "TOTP", "iCal", "Google", "Outlook", "Apple"}
+         "HEADS UP", "QR", "TOTP", "iCal", "Google", "Outlook", "Apple", "CSV", "Excel", "JSON", "PDF", "PNG",
+         "JPEG", "XLSX"}
 ATTRIBUTES = {"title", "aria-label", "alt", "placeholder"}
 WORD = re.compile(r"[A-Za-z]{2,}")
 MARKED = re.compile(re.escape(pseudo.OPEN) + r".*?" + re.escape(pseudo.CLOSE), re.S)
-ADDRESS = re.compile(r"\S+@\S+|https?://\S+|/\S*")
+ADDRESS = re.compile(r"\S+@\S+|https?://\S+|(?<!\S)/\S*")
 
 
 class Reader(HTMLParser):
@@ -99,35 +101,86 @@ def _leaves(value, found: list[str]) -> None:
             _leaves(item, found)
 
 
-def data_corpus() -> str:
-    """Every text stored in the database and in the policy files: what a
-    page may show untranslated because people or policies wrote it."""
-    found: list[str] = [name for _code, name in settings.LANGUAGES]
-    for model in apps.get_models():
-        fields = [f.attname for f in model._meta.concrete_fields
-                  if isinstance(f, models.CharField | models.TextField | models.JSONField)
-                  or f.get_internal_type() in {"StreamField", "RichTextField"}]
-        if not fields:
-            continue
-        for row in model._default_manager.values_list(*fields):
-            _leaves(list(row), found)
-    for path in (pseudo.SRC / "rules").glob("**/*.toml"):
-        _leaves(tomllib.loads(path.read_text()), found)
-    return "\n".join(found)
+class Data:
+    """Every text stored in the database and in the policy files, and the
+    names pages build from them: what a page may show untranslated because
+    people, regions' editors or policies wrote it."""
+
+    def __init__(self):
+        found: list[str] = [name for _code, name in settings.LANGUAGES]
+        for model in apps.get_models():
+            fields = [f.attname for f in model._meta.concrete_fields
+                      if isinstance(f, models.CharField | models.TextField | models.JSONField)
+                      or f.get_internal_type() in {"StreamField", "RichTextField"}]
+            if fields:
+                for row in model._default_manager.values_list(*fields):
+                    _leaves(list(row), found)
+        for person in Person.objects.all():
+            found += [person.display_name, person.listed_name]
+        for path in (pseudo.SRC / "rules").glob("**/*.toml"):
+            _leaves(tomllib.loads(path.read_text()), found)
+        # The column names an import accepts are the spreadsheets' own words.
+        for aliases in _import_aliases():
+            found.append(", ".join(aliases))
+            found.extend(aliases)
+        self.values = {text for text in found if text}
+        self.corpus = "\n".join(self.values)
+        # Names, titles, addresses: short values, where a few words found
+        # whole are data; not page bodies, where any label's words occur.
+        self.short = "\n".join(text for text in self.values if len(text) <= 80)
+
+    def holds(self, text: str) -> bool:
+        """`text` is data: a whole stored value, a long enough stretch of one
+        that it cannot be a label that happens to occur in some text, or
+        whole words of a short value (a team, a venue, a week's title)."""
+        if text in self.values or (len(text) >= 12 and text in self.corpus):
+            return True
+        return re.search(rf"(?<!\w){re.escape(text)}(?!\w)", self.short) is not None
 
 
-def untouched(text: str, corpus: str) -> str | None:
+def _import_aliases() -> list[tuple[str, ...]]:
+    from coachready.imports import columns
+
+    found = []
+    for value in vars(columns).values():
+        if isinstance(value, dict):
+            found.extend(tuple(v) for v in value.values() if isinstance(v, tuple | list) and all(
+                isinstance(x, str) for x in v))
+    return found
+
+
+INNERMOST = re.compile(f"{re.escape(pseudo.OPEN)}[^{pseudo.OPEN}{pseudo.CLOSE}]*{re.escape(pseudo.CLOSE)}")
+SEPARATORS = re.compile(r"\s*[·|•–—:;()\[\]→]\s*|\s{2,}")
+
+
+def untouched(text: str, data: Data) -> str | None:
     """The part of `text` a reader sees that no translation touched, if any."""
-    rest = " ".join(MARKED.sub(" ", text).split())
-    if not WORD.search(rest):
+    rest = text
+    while True:  # innermost brackets first: a translated sentence may hold a translated date
+        unwrapped = INNERMOST.sub("  ", rest)
+        if unwrapped == rest:
+            break
+        rest = unwrapped
+    rest = " ".join(ADDRESS.sub("  ", rest).split(" "))
+    if not WORD.search(rest) or data.holds(" ".join(rest.split()).strip(" .")):
         return None
-    for name in NAMES:
-        rest = rest.replace(name, " ")
-    for piece in re.split(r"\s*[·|•–—]\s*|\s{2,}", " ".join(ADDRESS.sub(" ", rest).split())):
-        piece = piece.strip(" .,:;()[]!?\"'“”‘’«»")
-        if WORD.search(piece) and piece not in corpus:
-            return piece
+    for piece in SEPARATORS.split(rest):
+        piece = piece.strip(" .,!?\"'“”‘’«»")
+        if not WORD.search(piece) or data.holds(piece):
+            continue
+        parts = [part.strip(" .") for part in re.split(r",\s*", piece)]
+        if all(not WORD.search(part) or data.holds(part) or part in NAMES for part in parts):
+            continue
+        if not WORD.search(_without_names(piece)):
+            continue
+        return piece
     return None
+
+
+def _without_names(text: str) -> str:
+    for name in NAMES:
+        text = text.replace(name, " ")
+    return text
 
 
 def shape(path: str) -> str:
@@ -145,7 +198,7 @@ def pseudo_language(settings, tmp_path):
 def test_every_page_is_translated_in_the_pseudo_language(pseudo_language):
     demo = load_demo(volunteers=20)
     call_command("create-region-site", region=60, hostname="testserver", port=80, default=True)
-    corpus = data_corpus()
+    data = Data()
     failures: dict[str, set[str]] = {}
     for persona in PERSONAS:
         client = Client(raise_request_exception=False)
@@ -171,7 +224,7 @@ def test_every_page_is_translated_in_the_pseudo_language(pseudo_language):
             reader = Reader()
             reader.feed(response.content.decode())
             for text in reader.texts:
-                found = untouched(text, corpus)
+                found = untouched(text, data)
                 if found:
                     failures.setdefault(found, set()).add(f"{persona} {path}")
             for link in reader.links:
