@@ -50,7 +50,7 @@ def test_a_spanish_reading_parent_volunteers(journey, world):
     page.locator("input[name=email]").fill("veronica.nunez@example.org")
     page.locator("select[name=division]").select_option("10U")
     journey.shot("formulario")
-    page.locator("main form button[type=submit]").click()
+    page.locator("form:has(input[name=first_name]) button[type=submit]").click()
     page.wait_for_load_state()
     expect_language(page, "es")
     expect(page.locator("main")).to_contain_text(re.compile(r"[Gg]racias"))
@@ -98,15 +98,16 @@ def test_a_chinese_reading_coach_signs_up_and_uploads(journey, world):
     expect(page.get_by_role("heading", level=1)).to_have_text(HAN)
     journey.shot("我的清單")
 
-    page.locator("a[href*='/upload']").first.click()
+    page.locator("a[href*='/upload/?requirement=safe_haven']").first.click()
     page.wait_for_load_state()
     expect_language(page, "zh-hant")
+    expect(page.locator("select[name=requirement]")).to_have_value("safe_haven")
     page.locator("input[name=completed_on]").fill("2026-08-20")
     page.locator("input[name=evidence]").set_input_files(
         files=[{"name": "safe-haven.png", "mimeType": "image/png", "buffer": png_bytes()}]
     )
     journey.shot("上傳證書")
-    page.locator("main form button[type=submit]").click()
+    page.locator("form:has(input[name=evidence]) button[type=submit]").click()
     page.wait_for_load_state()
     expect_language(page, "zh-hant")
     journey.shot("已上傳")

@@ -11,9 +11,10 @@ import logging
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from coachready.org.audit import log_action
 from coachready.org.models import Person, Region
@@ -80,14 +81,16 @@ def receive_interest(
 ) -> InterestNote:
     """Record a prospective coach: a pending volunteer (Person with status
     prospect) in the region, or the region's existing record with that email,
-    so one person writing twice does not become two volunteers."""
+    so one person writing twice does not become two volunteers. A new record
+    reads the language the form was written in: the region's answers reach
+    them in it."""
     with transaction.atomic():
         person = Person.objects.filter(home_region=region, email__iexact=email).order_by("id").first()
         created = person is None
         if created:
             person = Person.objects.create(
                 first_name=first_name, last_name=last_name, email=email, phone=phone,
-                home_region=region, status=Person.Status.PROSPECT,
+                home_region=region, status=Person.Status.PROSPECT, language=language_of_page(),
             )
         note = InterestNote.objects.create(
             region=region, person=person, division=division, message=message, ip_address=ip,
@@ -99,6 +102,12 @@ def receive_interest(
         )
         _queue_emails_safely(note)
     return note
+
+
+def language_of_page() -> str:
+    """The active language when it is one of the product's, else none chosen."""
+    active = translation.get_language() or ""
+    return active if active in {code for code, _name in settings.LANGUAGES} else ""
 
 
 @transaction.atomic
