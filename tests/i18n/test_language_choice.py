@@ -97,3 +97,12 @@ def test_a_visitor_needs_no_token_but_a_signed_in_person_does(world):
     assert client.post("/language/", {"language": "es", "next": "/"}).status_code == 302
     client.force_login(coach.user)
     assert client.post("/language/", {"language": "es", "next": "/"}).status_code == 403
+
+
+def test_the_cached_menu_follows_the_language_of_the_page(world, login):
+    """A menu is cached per person; a hook may build finished words, so the
+    cache keeps one menu per language."""
+    client = login(world.coach)
+    assert ">Capacitación<" in client.get("/app/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert ">培訓<" in client.get("/app/", HTTP_ACCEPT_LANGUAGE="zh-TW").content.decode()
+    assert ">Training<" in client.get("/app/", HTTP_ACCEPT_LANGUAGE="en").content.decode()

@@ -34,7 +34,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from coachready.core.navigation import Link
 
@@ -92,8 +92,9 @@ def nav_links(request) -> list[Link]:  # noqa: ANN001
         if key not in generations:
             cache.add(key, uuid.uuid4().hex, None)
             generations[key] = cache.get(key) or ""
-    # The day, because roles are held from one day to another.
-    key = f"hooks:nav-links:{user.pk}:{timezone.localdate().isoformat()}:" + ":".join(
+    # The day, because roles are held from one day to another; the language,
+    # because a menu is words.
+    key = f"hooks:nav-links:{user.pk}:{translation.get_language()}:{timezone.localdate().isoformat()}:" + ":".join(
         generations[k] for k in keys
     )
     found = cache.get(key)
