@@ -1,11 +1,11 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 
 class HeadingConfig(AppConfig):
     name = "coachready.heading"
     label = "heading"
-    verbose_name = gettext_lazy("Heading")
+    verbose_name = pgettext_lazy("heading the ball", "Heading")
 
     def home_links(self, request):
         from django.urls import reverse

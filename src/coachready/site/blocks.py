@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -21,7 +22,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class PartnerBlock(blocks.StructBlock):
-    name = blocks.CharBlock(max_length=120, label=_("Name"))
+    name = blocks.CharBlock(max_length=120, label=pgettext_lazy("of an organisation", "Name"))
     url = blocks.URLBlock(required=False, label=_("Website"))
     description = blocks.TextBlock(required=False, label=_("Description"))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from coachready.core.inputs import DateField, ModelMultipleChoiceField
@@ -42,7 +42,7 @@ class EventForm(forms.Form):
         help_text=_("People who hold the instructor role in the region."),
     )
     venue_name = forms.CharField(label=_("Venue"), max_length=120)
-    venue_address = forms.CharField(label=_("Address"), max_length=250, required=False)
+    venue_address = forms.CharField(label=pgettext_lazy("street address", "Address"), max_length=250, required=False)
     map_url = forms.URLField(label=_("Map link"), required=False, assume_scheme="https")
     capacity = forms.IntegerField(
         min_value=1, max_value=1000, label=_("Capacity"),
