@@ -32,16 +32,30 @@ HEADING_TABLE = json.loads((TESTS / "heading" / "field_cases.json").read_text(en
 PHONE = {"width": 360, "height": 740}
 
 # What each language shows for the same moments.
-WORDS = {
-    "en": {"title": "Field kit", "valid": "Valid Coach Pass", "invalid": "Not a valid Coach Pass",
-           "offline": "Offline", "pass_text": "Pass text", "check": "Check the pass",
-           "minutes": "Minutes of heading practice",
-           "save": "Save the practice", "over": "Over the heading limits", "restart": "Show the restart",
-           "indirect_away": "Indirect free kick to the away team."},
-    "zh-hans": {"title": "现场工具包", "valid": "教练证有效", "invalid": "教练证无效", "offline": "离线",
-                "pass_text": "教练证文字", "check": "查验教练证", "minutes": "头球练习分钟数", "save": "保存训练记录",
-                "over": "超过头球限制", "restart": "显示如何恢复比赛", "indirect_away": "判客队间接任意球。"},
+ENGLISH = {
+    "title": "Field kit", "valid": "Valid Coach Pass", "invalid": "Not a valid Coach Pass",
+    "offline": "Offline: using the copies kept on this phone.", "pass_text": "Pass text",
+    "check": "Check the pass", "minutes": "Minutes of heading practice", "save": "Save the practice",
+    "over": "Over the heading limits for the week of {week}:", "restart": "Show the restart",
+    "indirect_away": "Indirect free kick to the away team.",
 }
+
+
+def _words(language: str) -> dict[str, str]:
+    """The kit's words as its catalogues give them in `language`, each one
+    really translated (so a page in English would fail the Chinese run)."""
+    from django.utils import translation
+
+    with translation.override(language):
+        words = {key: translation.gettext(text) for key, text in ENGLISH.items()}
+    # A sentence the page completes with a week: its longest fixed part.
+    words = {key: max(word.split("{week}"), key=len).strip(" :：") for key, word in words.items()}
+    if language != "en":
+        assert all(re.search(r"[\u4e00-\u9fff]", word) for word in words.values()), words
+    return words
+
+
+WORDS = {"en": ENGLISH, "zh-hans": None}
 
 
 @pytest.fixture(params=list(WORDS))
@@ -128,7 +142,7 @@ def coach_team(world):
 
 
 def test_field_kit_offline(phone, world, coach_team, live_server):
-    words = WORDS[phone.language]
+    words = _words(phone.language)
     page = phone.page
     genuine = passes.issue(world.coach).text
 

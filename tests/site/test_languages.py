@@ -197,7 +197,9 @@ def test_the_migration_moves_an_en_us_site_to_en_and_adds_the_other_languages(db
     from django.apps import apps
 
     migration = importlib.import_module("coachready.site.migrations.0004_site_languages")
-    english = Locale.objects.get(language_code="en")
+    # A transactional test before this one may have emptied the tables the
+    # migrations filled.
+    english, _ = Locale.objects.get_or_create(language_code="en")
     Locale.objects.exclude(pk=english.pk).delete()
     Locale.objects.filter(pk=english.pk).update(language_code="en-us")  # as installed before the languages
     migration.add_locales(apps, None)
