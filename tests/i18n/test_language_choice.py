@@ -106,3 +106,14 @@ def test_the_cached_menu_follows_the_language_of_the_page(world, login):
     assert ">Capacitación<" in client.get("/app/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert ">培訓<" in client.get("/app/", HTTP_ACCEPT_LANGUAGE="zh-TW").content.decode()
     assert ">Training<" in client.get("/app/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+@pytest.mark.parametrize("accept", ["zh-CN", "zh-TW", "es"])
+def test_a_date_box_holds_the_date_as_browsers_read_it_in_every_language(world, login, accept):
+    """Chinese writes dates 1985/03/14; a date input's value must stay ISO."""
+    from datetime import date
+
+    world.coach.birth_date = date(1985, 3, 14)
+    world.coach.save()
+    page = login(world.rca).get(f"/people/{world.coach.pk}/", HTTP_ACCEPT_LANGUAGE=accept).content.decode()
+    assert 'type="date" name="birth_date" value="1985-03-14"' in page

@@ -60,6 +60,11 @@ def parse_date(value: object) -> date | None:
     return day if MIN_YEAR <= day.year <= MAX_YEAR else None
 
 
+# What a browser's date input takes as its value, whatever the reader's
+# language formats dates as (Chinese writes 1985/06/01).
+ISO_DATE = "%Y-%m-%d"
+
+
 class DateField(forms.DateField):
     """A form's date, held to the years a season, a record or a birth date can have."""
 

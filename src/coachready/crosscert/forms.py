@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coachready.core.inputs import DateField
+from coachready.core.inputs import ISO_DATE, DateField
 from coachready.core.policy_words import local_title
 from coachready.crosscert.models import LICENCE_CHOICES, Application, Decision
 from coachready.crosscert.services import validate_application
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = forms.DateInput(attrs={"type": "date"}, format=ISO_DATE)
 
 
 class ApplicationForm(forms.Form):

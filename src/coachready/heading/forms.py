@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coachready.core.inputs import DateField
+from coachready.core.inputs import ISO_DATE, DateField
 from coachready.heading.drawing import Drawing
 from coachready.teams.labels import division_label
 
@@ -96,7 +96,7 @@ class PlayerForm(forms.Form):
 
 
 class PracticeForm(forms.Form):
-    date = DateField(label=_("Practice date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = DateField(label=_("Practice date"), widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE))
     heading_minutes = forms.IntegerField(
         label=_("Minutes of heading practice"), min_value=0, max_value=600, initial=0,
         help_text=_("Time the team spent on heading drills."),

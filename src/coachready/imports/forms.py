@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coachready.core.inputs import DateField
+from coachready.core.inputs import ISO_DATE, DateField
 from coachready.imports.parsing import MAX_FILE_BYTES, ParseError, Table
 from coachready.imports.services import read_file
 
@@ -25,7 +25,7 @@ class UploadForm(forms.Form):
         label=_("Date for rows without a completion date"),
         help_text=_("The licence/grade export lists credentials without dates; one-time courses from it are "
                     "recorded as of this date."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
     )
 
     def __init__(self, *args, **kwargs):

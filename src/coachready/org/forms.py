@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_supported_language_variant
 from django.utils.translation import gettext_lazy as _
 
-from coachready.core.inputs import DateField
+from coachready.core.inputs import ISO_DATE, DateField
 from coachready.org.models import Person, Region, Role
 
 
@@ -14,9 +14,9 @@ class RoleAssignmentForm(forms.Form):
     person = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Volunteer"))
     role = forms.ChoiceField(label=_("Role"), choices=[(r.value, r.label) for r in Role if r.value not in {
         "area_coach_administrator", "section_coach_administrator", "national_coach"}])
-    start_on = DateField(label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_on = DateField(label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE))
     end_on = DateField(
-        label=_("Ends on"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Ends on"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
         help_text=_("Leave empty for a role with no set end."),
     )
 
@@ -44,7 +44,7 @@ class PersonForm(forms.ModelForm):
     class Meta:
         model = Person
         fields = ["first_name", "last_name", "preferred_name", "email", "phone", "birth_date", "language"]
-        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format=ISO_DATE)}
         field_classes = {"birth_date": DateField}
         help_texts = {"language": _("Emails to this volunteer are written in it.")}
 

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from coachready.core.inputs import DateField, validate_year
+from coachready.core.inputs import ISO_DATE, DateField, validate_year
 from coachready.rules.schoolyard import CURRICULUM_WEEKS
 from coachready.schoolyard.models import MAX_SESSIONS
 from coachready.teams.labels import team_label
@@ -44,7 +44,7 @@ class PlanForm(forms.Form):
     title = forms.CharField(label=_("Plan name"), max_length=80, initial=_("School Yard fall season"))
     team = forms.ModelChoiceField(label=_("Team"), queryset=None, required=False,
                                   help_text=_("Your School Yard team, if the region has formed it."))
-    start = DateField(label=_("First session"), widget=forms.DateInput(attrs={"type": "date"}),
+    start = DateField(label=_("First session"), widget=forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
                       help_text=_("Usually the first Saturday of the season. Sessions follow weekly."))
     sessions = forms.IntegerField(label=_("Number of sessions"), min_value=1, max_value=MAX_SESSIONS, initial=10)
     skip = SkipDatesField(label=_("Dates with no session"), required=False,

@@ -6,11 +6,11 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coachready.core.inputs import DateField
+from coachready.core.inputs import ISO_DATE, DateField
 from coachready.teams.labels import division_label
 from coachready.teams.models import CoachAssignment, Season, Team
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format=ISO_DATE)
 
 
 class SeasonForm(forms.ModelForm):

@@ -10,14 +10,14 @@ from django.utils import formats
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from coachready.core.inputs import DateField, ModelMultipleChoiceField
+from coachready.core.inputs import ISO_DATE, DateField, ModelMultipleChoiceField
 from coachready.core.policy_words import local
 from coachready.org.models import Region
 from coachready.org.names import name_order
 from coachready.training.access import instructors_for
 from coachready.training.models import Event
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = forms.DateInput(attrs={"type": "date"}, format=ISO_DATE)
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
