@@ -12,27 +12,21 @@ from typing import Any
 
 from django.utils import translation
 
+from coachready.core.language import supported
 from coachready.rules.policy import Policy
 from coachready.rules.translations import ENGLISH, LANGUAGES, Worded
-
-# Django language codes that are not one of ours but name the same script.
-_TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 
 
 def policy_language(language: str | None = None) -> str:
     """The policy-text language for a Django language code (the active one by default).
 
-    `zh-hant`, `zh-tw`, `zh-hk` read Traditional Chinese; any other Chinese
-    Simplified; any Spanish (`es-419`, `es-mx`) Spanish; everything else English.
+    The same reading of a code as the rest of the product's
+    (`coachready.core.language.supported`): `zh-tw`, `zh-hk` read Traditional
+    Chinese, other Chinese Simplified, any Spanish Spanish, the rest English.
     """
-    code = (language if language is not None else translation.get_language() or ENGLISH).lower()
-    if code in LANGUAGES:
-        return code
-    if code.startswith("zh"):
-        return "zh-hant" if code.startswith(_TRADITIONAL) else "zh-hans"
-    if code.split("-")[0] == "es":
-        return "es"
-    return ENGLISH
+    code = language if language is not None else translation.get_language() or ENGLISH
+    found = supported(code)
+    return found if found in LANGUAGES else ENGLISH
 
 
 def local(obj: Any, field: str) -> Any:

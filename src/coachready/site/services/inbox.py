@@ -11,12 +11,12 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
 from coachready.org.audit import log_action
+from coachready.org.language import is_language
 from coachready.org.models import Person, Region
 from coachready.site.models import ContactMessage, InterestNote
 from coachready.site.services.delivery import queue_emails
@@ -106,8 +106,8 @@ def receive_interest(
 
 def language_of_page() -> str:
     """The active language when it is one of the product's, else none chosen."""
-    active = translation.get_language() or ""
-    return active if active in {code for code, _name in settings.LANGUAGES} else ""
+    active = translation.get_language()
+    return active if is_language(active) else ""
 
 
 @transaction.atomic
